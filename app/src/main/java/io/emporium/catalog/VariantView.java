@@ -1,0 +1,10 @@
+package io.emporium.catalog;
+
+import io.emporium.platform.Money;
+
+/**
+ * A sellable variant as other modules see it: enough to price and describe a cart or
+ * order line.
+ */
+public record VariantView(String sku, String productSlug, String productTitle, String variantTitle, Money price) {
+}
