@@ -1,0 +1,10 @@
+package io.emporium.orders;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+import org.jspecify.annotations.Nullable;
+
+public record OrderPlaced(UUID orderId, @Nullable UUID customerId, Money total, Instant at) {
+}

@@ -1,0 +1,7 @@
+package io.emporium.orders;
+
+public enum OrderStatus {
+
+	PLACED, PAID, FULFILLED, SHIPPED, DELIVERED, CANCELLED, REFUNDED
+
+}

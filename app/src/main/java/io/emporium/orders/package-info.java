@@ -1,0 +1,5 @@
+/** Orders, their state machine and their append-only history. */
+@NullMarked
+package io.emporium.orders;
+
+import org.jspecify.annotations.NullMarked;
