@@ -1,0 +1,9 @@
+package io.emporium.payments;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+
+public record PaymentFailed(UUID paymentId, String gateway, Money amount, String reason, Instant at) {
+}
