@@ -1,0 +1,139 @@
+package io.emporium;
+
+import java.io.IOException;
+import java.net.URI;
+import java.net.http.HttpClient;
+import java.net.http.HttpRequest;
+import java.net.http.HttpResponse;
+import java.time.Duration;
+import java.util.Map;
+
+import org.jspecify.annotations.Nullable;
+import tools.jackson.databind.JsonNode;
+import tools.jackson.databind.json.JsonMapper;
+
+/** A small HTTP client for tests that talk to a running Emporium over real HTTP. */
+public final class ApiClient {
+
+	private static final JsonMapper json = JsonMapper.builder().build();
+
+	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+
+	private final String base;
+
+	private final @Nullable String bearer;
+
+	private final Map<String, String> headers;
+
+	public ApiClient(int port) {
+		this("http://localhost:" + port, null, Map.of());
+	}
+
+	private ApiClient(String base, @Nullable String bearer, Map<String, String> headers) {
+		this.base = base;
+		this.bearer = bearer;
+		this.headers = headers;
+	}
+
+	/** The same client, sending this access token. */
+	public ApiClient as(String accessToken) {
+		return new ApiClient(this.base, accessToken, this.headers);
+	}
+
+	/** The same client, sending one more header on every request. */
+	public ApiClient with(String header, String value) {
+		var more = new java.util.HashMap<>(this.headers);
+		more.put(header, value);
+		return new ApiClient(this.base, this.bearer, Map.copyOf(more));
+	}
+
+	public Response get(String path) {
+		return send("GET", path, null);
+	}
+
+	public Response post(String path, @Nullable Object body) {
+		return send("POST", path, body);
+	}
+
+	public Response put(String path, Object body) {
+		return send("PUT", path, body);
+	}
+
+	public Response patch(String path, Object body) {
+		return send("PATCH", path, body);
+	}
+
+	public Response delete(String path) {
+		return send("DELETE", path, null);
+	}
+
+	/** Sends raw bytes as JSON, for malformed and oversized bodies. */
+	public Response postRaw(String path, String body) {
+		return exchange(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	public Response send(String method, String path, @Nullable Object body) {
+		HttpRequest.BodyPublisher publisher = (body == null) ? HttpRequest.BodyPublishers.noBody()
+				: HttpRequest.BodyPublishers
+					.ofString((body instanceof String text) ? text : json.writeValueAsString(body));
+		return exchange(request(path).method(method, publisher).build());
+	}
+
+	private HttpRequest.Builder request(String path) {
+		HttpRequest.Builder builder = HttpRequest.newBuilder(URI.create(this.base + path))
+			.timeout(Duration.ofSeconds(60))
+			.header("Content-Type", "application/json")
+			.header("Accept", "application/json, application/problem+json");
+		if (this.bearer != null) {
+			builder.header("Authorization", "Bearer " + this.bearer);
+		}
+		this.headers.forEach(builder::header);
+		return builder;
+	}
+
+	private Response exchange(HttpRequest request) {
+		try {
+			HttpResponse<String> response = this.http.send(request, HttpResponse.BodyHandlers.ofString());
+			return new Response(response.statusCode(), response.headers().firstValue("Content-Type").orElse(""),
+					response.headers().map(), response.body());
+		}
+		catch (IOException ex) {
+			throw new IllegalStateException("request failed: " + request.method() + " " + request.uri(), ex);
+		}
+		catch (InterruptedException ex) {
+			Thread.currentThread().interrupt();
+			throw new IllegalStateException("interrupted", ex);
+		}
+	}
+
+	public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+
+		public JsonNode json() {
+			return json.readTree(this.body);
+		}
+
+		public String text(String field) {
+			return json().path(field).asString();
+		}
+
+		public @Nullable String header(String name) {
+			return this.headers.entrySet()
+				.stream()
+				.filter(entry -> entry.getKey().equalsIgnoreCase(name))
+				.map(entry -> entry.getValue().get(0))
+				.findFirst()
+				.orElse(null);
+		}
+
+		public boolean isProblem() {
+			return this.contentType.startsWith("application/problem+json");
+		}
+
+		@Override
+		public String toString() {
+			return this.status + " " + this.body;
+		}
+
+	}
+
+}

@@ -1,0 +1,112 @@
+package io.emporium.checkout;
+
+import java.util.Map;
+import java.util.UUID;
+
+import io.emporium.ApiClient;
+import io.emporium.StoreFixture;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.web.server.LocalServerPort;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class CheckoutIdempotencyTests {
+
+	@LocalServerPort
+	int port;
+
+	StoreFixture store;
+
+	@BeforeEach
+	void setUp() {
+		this.store = new StoreFixture(this.port);
+	}
+
+	@Test
+	void replaysTheSameResponseForTheSameKeyAndBody() {
+		String sku = this.store.product(1500, 5);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		ApiClient client = this.store.api().with("Idempotency-Key", UUID.randomUUID().toString());
+		Map<String, Object> body = StoreFixture.checkout(cartId, "replay@example.com", "tok_visa");
+
+		ApiClient.Response first = client.post("/api/v1/checkout", body);
+		ApiClient.Response second = client.post("/api/v1/checkout", body);
+
+		assertThat(first.status()).isEqualTo(201);
+		assertThat(second.status()).isEqualTo(201);
+		assertThat(second.body()).isEqualTo(first.body());
+		assertThat(second.header("Idempotent-Replayed")).isEqualTo("true");
+	}
+
+	@Test
+	void rejectsReusedKeyWithOtherBody() {
+		String sku = this.store.product(1500, 5);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		ApiClient client = this.store.api().with("Idempotency-Key", UUID.randomUUID().toString());
+		client.post("/api/v1/checkout", StoreFixture.checkout(cartId, "first@example.com", "tok_visa"));
+
+		ApiClient.Response reused = client.post("/api/v1/checkout",
+				StoreFixture.checkout(cartId, "other@example.com", "tok_visa"));
+
+		assertThat(reused.status()).isEqualTo(422);
+		assertThat(reused.isProblem()).isTrue();
+		assertThat(reused.text("type")).endsWith("/idempotency-key-reused");
+	}
+
+	@Test
+	void requiresAnIdempotencyKey() {
+		String sku = this.store.product(1500, 5);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+
+		ApiClient.Response response = this.store.api()
+			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "nokey@example.com", "tok_visa"));
+
+		assertThat(response.status()).isEqualTo(400);
+		assertThat(response.isProblem()).isTrue();
+	}
+
+	@Test
+	void soldOutIsAConflictAndIsReplayedAsSuch() {
+		String sku = this.store.product(1500, 1);
+		String first = this.store.cartWith(this.store.api(), sku, 1);
+		String second = this.store.cartWith(this.store.api(), sku, 1);
+		this.store.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/api/v1/checkout", StoreFixture.checkout(first, "a@example.com", "tok_visa"));
+		ApiClient late = this.store.api().with("Idempotency-Key", UUID.randomUUID().toString());
+
+		ApiClient.Response soldOut = late.post("/api/v1/checkout",
+				StoreFixture.checkout(second, "b@example.com", "tok_visa"));
+		ApiClient.Response replay = late.post("/api/v1/checkout",
+				StoreFixture.checkout(second, "b@example.com", "tok_visa"));
+
+		assertThat(soldOut.status()).isEqualTo(409);
+		assertThat(soldOut.text("type")).endsWith("/sold-out");
+		assertThat(replay.status()).isEqualTo(409);
+		assertThat(replay.body()).isEqualTo(soldOut.body());
+	}
+
+	@Test
+	void aCheckedOutCartCannotBeCheckedOutAgain() {
+		String sku = this.store.product(1500, 5);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		this.store.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "a@example.com", "tok_visa"));
+
+		ApiClient.Response again = this.store.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "a@example.com", "tok_visa"));
+
+		assertThat(again.status()).isEqualTo(422);
+		assertThat(again.text("type")).endsWith("/cart-closed");
+	}
+
+}
