@@ -40,6 +40,21 @@ class SmokeTests {
 			.hasValueSatisfying(type -> assertThat(type).startsWith("application/problem+json"));
 	}
 
+	@Test
+	void servesTheOpenApiDescriptionAndSwaggerUi() throws Exception {
+		HttpResponse<String> docs = get("/v3/api-docs");
+
+		assertThat(docs.statusCode()).isEqualTo(200);
+		assertThat(docs.body()).contains("/api/v1/checkout").contains("/api/v1/carts/{id}/items");
+		assertThat(get("/swagger-ui/index.html").statusCode()).isEqualTo(200);
+	}
+
+	@Test
+	void reportsLivenessAndReadiness() throws Exception {
+		assertThat(get("/actuator/health/liveness").body()).contains("UP");
+		assertThat(get("/actuator/health/readiness").body()).contains("UP");
+	}
+
 	private HttpResponse<String> get(String path) throws Exception {
 		return this.http.send(HttpRequest.newBuilder(URI.create("http://localhost:" + this.port + path)).build(),
 				HttpResponse.BodyHandlers.ofString());
