@@ -1,0 +1,15 @@
+package io.emporium.orders;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * The order will not be fulfilled. {@code from} tells listeners whether money was taken
+ * ({@code PAID}) and must be given back.
+ */
+public record OrderCancelled(UUID orderId, @Nullable UUID customerId, OrderStatus from, String paymentReference,
+		Money total, Instant at) {
+}

@@ -1,0 +1,12 @@
+package io.emporium.orders;
+
+import java.time.Instant;
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+import org.jspecify.annotations.Nullable;
+
+/** The shopper gets the whole total back; {@code from} is the status refunded from. */
+public record OrderRefunded(UUID orderId, @Nullable UUID customerId, OrderStatus from, String paymentReference,
+		Money total, Instant at) {
+}
