@@ -1,5 +1,6 @@
 package io.emporium.platform;
 
+import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.web.ErrorResponseException;
 
@@ -11,6 +12,7 @@ public class UnauthorizedException extends ErrorResponseException {
 		setType(ProblemTypes.uri("unauthorized"));
 		setTitle("Sign-in required");
 		setDetail(detail);
+		getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
 	}
 
 }

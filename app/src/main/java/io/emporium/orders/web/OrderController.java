@@ -4,13 +4,9 @@ import java.util.UUID;
 
 import io.emporium.orders.internal.OrderService;
 import io.emporium.platform.Caller;
-import io.emporium.platform.ProblemTypes;
+import io.emporium.platform.UnauthorizedException;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.http.HttpHeaders;
-import org.springframework.http.HttpStatus;
-import org.springframework.http.ProblemDetail;
-import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestHeader;
@@ -36,19 +32,9 @@ class OrderController {
 	@GetMapping("/api/v1/me/orders")
 	PageResponse myOrders(Caller caller, @RequestParam(defaultValue = "0") int page,
 			@RequestParam(defaultValue = "20") int size) {
-		UUID customerId = caller.customer().orElseThrow(OrderController::unauthorized);
+		UUID customerId = caller.customer().orElseThrow(() -> new UnauthorizedException("Sign in to see your orders."));
 		Paging paging = new Paging(page, size);
 		return PageResponse.of(this.orders.ofCustomer(customerId, paging.page(), paging.size()));
-	}
-
-	private static ErrorResponseException unauthorized() {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.UNAUTHORIZED,
-				"Sign in to see your orders.");
-		problem.setType(ProblemTypes.uri("unauthorized"));
-		problem.setTitle("Unauthorized");
-		ErrorResponseException exception = new ErrorResponseException(HttpStatus.UNAUTHORIZED, problem, null);
-		exception.getHeaders().set(HttpHeaders.WWW_AUTHENTICATE, "Bearer");
-		return exception;
 	}
 
 }
