@@ -1,25 +1,54 @@
 package io.emporium.platform.security;
 
+import tools.jackson.databind.json.JsonMapper;
+
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
+import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
 
 /**
- * Stateless API security: admin endpoints need role ADMIN; everything else is open at the
- * edge and each module checks ownership of what it returns.
+ * Stateless API security: a bearer JWT (checked by the identity module's decoder) makes
+ * the caller known; admin endpoints need role ADMIN and {@code /api/v1/me/**} a signed-in
+ * caller; everything else is open at the edge and each module checks ownership of what it
+ * returns. A bearer token that does not verify is refused with 401 everywhere, never
+ * silently treated as anonymous.
  */
 @Configuration(proxyBeanMethods = false)
 class SecurityConfiguration {
 
 	@Bean
-	SecurityFilterChain api(HttpSecurity http) throws Exception {
+	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) throws Exception {
+		SecurityProblems problems = new SecurityProblems(jsonMapper);
 		return http.csrf(csrf -> csrf.disable())
 			.sessionManagement(session -> session.sessionCreationPolicy(SessionCreationPolicy.STATELESS))
-			.authorizeHttpRequests(
-					requests -> requests.requestMatchers("/api/v1/admin/**").hasRole("ADMIN").anyRequest().permitAll())
+			.authorizeHttpRequests(requests -> requests.requestMatchers("/api/v1/admin/**")
+				.hasRole("ADMIN")
+				.requestMatchers("/api/v1/me", "/api/v1/me/**")
+				.authenticated()
+				.anyRequest()
+				.permitAll())
+			.oauth2ResourceServer(resourceServer -> resourceServer
+				.jwt(jwt -> jwt.decoder(jwtDecoder).jwtAuthenticationConverter(rolesAsAuthorities()))
+				.authenticationEntryPoint(problems)
+				.accessDeniedHandler(problems))
+			.exceptionHandling(
+					exceptions -> exceptions.authenticationEntryPoint(problems).accessDeniedHandler(problems))
 			.build();
+	}
+
+	/** Tokens carry {@code roles: ["CUSTOMER", "ADMIN"]}; Spring wants ROLE_ADMIN. */
+	private static JwtAuthenticationConverter rolesAsAuthorities() {
+		JwtGrantedAuthoritiesConverter authorities = new JwtGrantedAuthoritiesConverter();
+		authorities.setAuthoritiesClaimName("roles");
+		authorities.setAuthorityPrefix("ROLE_");
+		JwtAuthenticationConverter converter = new JwtAuthenticationConverter();
+		converter.setJwtGrantedAuthoritiesConverter(authorities);
+		return converter;
 	}
 
 }

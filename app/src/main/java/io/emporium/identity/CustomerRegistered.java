@@ -1,0 +1,11 @@
+package io.emporium.identity;
+
+import java.time.Instant;
+import java.util.UUID;
+
+/**
+ * A shopper created an account. Carries the id only; listeners that need the e-mail ask
+ * {@link Customers}.
+ */
+public record CustomerRegistered(UUID customerId, Instant at) {
+}

@@ -1,0 +1,24 @@
+package io.emporium.identity.internal;
+
+import java.nio.file.Path;
+import java.time.Duration;
+
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * Token settings. {@code keyFile} is the JWK file holding the RS256 signing key pair;
+ * without it the key lives in {@code <emporium.data-dir>/keys/jwt-signing.json}. Either
+ * way it is created on first start when missing.
+ */
+@ConfigurationProperties("emporium.identity")
+record IdentityProperties(@Nullable Path keyFile, @DefaultValue("15m") Duration accessTokenTtl,
+		@DefaultValue("30d") Duration refreshTokenTtl) {
+
+	Path signingKeyFile(Path dataDir) {
+		return (this.keyFile != null) ? this.keyFile : dataDir.resolve("keys").resolve("jwt-signing.json");
+	}
+
+}

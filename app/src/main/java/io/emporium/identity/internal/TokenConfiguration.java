@@ -1,0 +1,49 @@
+package io.emporium.identity.internal;
+
+import java.time.Clock;
+
+import com.nimbusds.jose.jwk.JWKSet;
+import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
+import io.emporium.platform.EmporiumProperties;
+
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
+import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
+import org.springframework.security.oauth2.jwt.JwtTypeValidator;
+import org.springframework.security.oauth2.jwt.JwtValidators;
+import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
+
+/**
+ * The signing key and the {@link JwtDecoder} that platform's security wiring uses to
+ * check bearer tokens: RS256 only, key chosen by kid, issuer and expiry checked against
+ * the application {@link Clock}.
+ */
+@Configuration(proxyBeanMethods = false)
+class TokenConfiguration {
+
+	@Bean
+	SigningKey signingKey(IdentityProperties identity, EmporiumProperties emporium) {
+		return new SigningKey(new SigningKeyStore(identity.signingKeyFile(emporium.dataDir())).loadOrCreate());
+	}
+
+	@Bean
+	JwtDecoder jwtDecoder(SigningKey key, Clock clock) {
+		return decoder(key, clock);
+	}
+
+	static NimbusJwtDecoder decoder(SigningKey key, Clock clock) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder
+			.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.rsaKey().toPublicJWK())))
+			.jwsAlgorithm(SignatureAlgorithm.RS256)
+			.build();
+		JwtTimestampValidator expiry = new JwtTimestampValidator();
+		expiry.setClock(clock);
+		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(expiry,
+				new JwtIssuerValidator(AccessTokens.ISSUER), JwtTypeValidator.jwt()));
+		return decoder;
+	}
+
+}
