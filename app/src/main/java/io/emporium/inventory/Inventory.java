@@ -32,4 +32,22 @@ public interface Inventory {
 	/** Gives the held units back. Releasing twice, or after expiry, is harmless. */
 	void release(ReservationId reservation);
 
+	/**
+	 * Adds a warehouse; returns false (and changes nothing) when the code already exists,
+	 * so callers that seed data may run twice.
+	 */
+	boolean addWarehouse(Warehouse warehouse);
+
+	/**
+	 * Sets the physical count of SKUs per warehouse, in one transaction and batched. The
+	 * caller vouches that the SKUs exist (the catalog seeding its own products).
+	 * @throws io.emporium.platform.ConflictException when a count is below what is
+	 * reserved
+	 * @throws io.emporium.platform.NotFoundException when a warehouse does not exist
+	 */
+	void setStock(Collection<StockCount> counts);
+
+	/** Stock of one SKU per warehouse (empty levels when none was ever set). */
+	StockLevels levels(String sku);
+
 }

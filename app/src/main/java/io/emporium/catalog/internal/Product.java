@@ -1,0 +1,38 @@
+package io.emporium.catalog.internal;
+
+import java.util.Comparator;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+
+/**
+ * A product as stored: texts, attributes, media, the categories it is filed under, and
+ * its variants in display order. Its list price is its cheapest variant.
+ */
+public record Product(UUID id, String slug, String title, String description, Map<String, String> attributes,
+		List<String> media, List<String> categories, List<Variant> variants) {
+
+	public Product {
+		attributes = Map.copyOf(attributes);
+		media = List.copyOf(media);
+		categories = List.copyOf(categories);
+		variants = List.copyOf(variants);
+	}
+
+	public Money price() {
+		return this.variants.stream()
+			.map(Variant::price)
+			.min(Comparator.comparingLong(Money::amount))
+			.orElseThrow(() -> new IllegalStateException("product " + this.slug + " has no variants"));
+	}
+
+	public List<String> skus() {
+		return this.variants.stream().map(Variant::sku).toList();
+	}
+
+	public record Variant(String sku, String title, Money price) {
+	}
+
+}

@@ -1,0 +1,14 @@
+package io.emporium.inventory.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a reservation holds stock before the expiry job gives it back, and the
+ * availability at or below which a SKU counts as low.
+ */
+@ConfigurationProperties("emporium.inventory")
+record InventoryProperties(@DefaultValue("15m") Duration hold, @DefaultValue("5") int lowStockAt) {
+}

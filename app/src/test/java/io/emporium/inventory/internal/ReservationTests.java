@@ -1,0 +1,220 @@
+package io.emporium.inventory.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+import java.util.concurrent.Callable;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+
+import io.emporium.inventory.Inventory;
+import io.emporium.inventory.ReservationId;
+import io.emporium.inventory.SoldOutException;
+import io.emporium.inventory.StockCount;
+import io.emporium.inventory.StockLevels;
+import io.emporium.inventory.StockLine;
+import io.emporium.inventory.Warehouse;
+import io.emporium.platform.ConflictException;
+import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Reservations against the real embedded database, with real threads where it matters.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class ReservationTests {
+
+	@Autowired
+	Inventory inventory;
+
+	@Autowired
+	ReservationExpiryJob expiryJob;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	private String sku;
+
+	@BeforeEach
+	void freshSku() {
+		this.sku = "T-" + UUID.randomUUID();
+		this.inventory.addWarehouse(new Warehouse("second", "Second warehouse", 20));
+	}
+
+	@Test
+	void reservesStockWhenEnoughIsOnHand() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+
+		this.inventory.reserve(List.of(new StockLine(this.sku, 3)));
+
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 7);
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 3));
+	}
+
+	@Test
+	void neverSellsMoreThanIsOnHandWhenManyBuyersRace() throws Exception {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 50)));
+		int buyers = 200;
+		CountDownLatch start = new CountDownLatch(1);
+		List<Callable<Boolean>> attempts = new ArrayList<>();
+		for (int i = 0; i < buyers; i++) {
+			attempts.add(() -> {
+				start.await();
+				try {
+					this.inventory.reserve(List.of(new StockLine(this.sku, 1)));
+					return true;
+				}
+				catch (SoldOutException ex) {
+					return false;
+				}
+			});
+		}
+
+		List<Future<Boolean>> results;
+		try (ExecutorService threads = Executors.newFixedThreadPool(buyers)) {
+			List<Future<Boolean>> submitted = attempts.stream().map(threads::submit).toList();
+			start.countDown();
+			results = submitted;
+		}
+
+		long held = 0;
+		for (Future<Boolean> result : results) {
+			if (result.get()) {
+				held++;
+			}
+		}
+		assertThat(held).isEqualTo(50);
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 50, 50));
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 0);
+		assertThat(this.jdbc.sql("select sum(quantity) from inventory_reservation_line where sku = :sku")
+			.param("sku", this.sku)
+			.query(Long.class)
+			.single()).isEqualTo(50L);
+	}
+
+	@Test
+	void triesWarehousesByPriorityAndSplitsWhenNoneHasEnough() {
+		this.inventory
+			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3), new StockCount(this.sku, "second", 4)));
+
+		this.inventory.reserve(List.of(new StockLine(this.sku, 2)));
+		int firstHeldInMain = level(Warehouse.MAIN).reserved();
+		this.inventory.reserve(List.of(new StockLine(this.sku, 5)));
+
+		assertThat(firstHeldInMain).isEqualTo(2);
+		assertThat(level(Warehouse.MAIN).reserved()).isEqualTo(3);
+		assertThat(level("second").reserved()).isEqualTo(4);
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 0);
+	}
+
+	@Test
+	void holdsNothingWhenOneLineIsSoldOut() {
+		String other = "T-" + UUID.randomUUID();
+		this.inventory
+			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 5), new StockCount(other, Warehouse.MAIN, 1)));
+
+		assertThatExceptionOfType(SoldOutException.class)
+			.isThrownBy(() -> this.inventory.reserve(List.of(new StockLine(this.sku, 2), new StockLine(other, 2))))
+			.satisfies(ex -> assertThat(ex.sku()).isEqualTo(other));
+
+		assertThat(this.inventory.available(List.of(this.sku, other))).containsEntry(this.sku, 5)
+			.containsEntry(other, 1);
+	}
+
+	@Test
+	void confirmingTakesUnitsOutOfStockOnce() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+
+		this.inventory.confirm(reservation);
+		this.inventory.confirm(reservation);
+		this.inventory.release(reservation);
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 6, 0));
+		assertThat(status(reservation)).isEqualTo("CONFIRMED");
+	}
+
+	@Test
+	void releasingGivesUnitsBackOnce() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+
+		this.inventory.release(reservation);
+		this.inventory.release(reservation);
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.inventory.confirm(reservation));
+	}
+
+	@Test
+	void expiryJobReleasesHoldsPastTheirExpiryOnly() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+
+		this.expiryJob.releaseExpired(this.clock.instant().plus(Duration.ofMinutes(1)));
+		assertThat(status(reservation)).isEqualTo("HELD");
+
+		this.expiryJob.releaseExpired(this.clock.instant().plus(Duration.ofMinutes(16)));
+		this.expiryJob.releaseExpired(this.clock.instant().plus(Duration.ofMinutes(17)));
+
+		assertThat(status(reservation)).isEqualTo("RELEASED");
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
+	}
+
+	@Test
+	void refusesAStockCountBelowWhatIsReserved() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3))));
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 4));
+	}
+
+	@Test
+	void countsAvailabilityOverAllWarehousesInOneAnswer() {
+		String unknown = "T-" + UUID.randomUUID();
+		this.inventory
+			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 2), new StockCount(this.sku, "second", 5)));
+
+		Map<String, Integer> available = this.inventory.available(List.of(this.sku, unknown));
+
+		assertThat(available).containsEntry(this.sku, 7).containsEntry(unknown, 0);
+	}
+
+	private StockLevels.Level level(String warehouse) {
+		return this.inventory.levels(this.sku)
+			.levels()
+			.stream()
+			.filter(level -> level.warehouse().equals(warehouse))
+			.findFirst()
+			.orElseThrow();
+	}
+
+	private String status(ReservationId reservation) {
+		return this.jdbc.sql("select status from inventory_reservation where id = :id")
+			.param("id", reservation.value())
+			.query(String.class)
+			.single();
+	}
+
+}
