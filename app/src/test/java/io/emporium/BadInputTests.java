@@ -2,66 +2,48 @@ package io.emporium;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Bad input gets a clear 4xx problem+json answer, never a 5xx or a stack trace. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class BadInputTests {
-
-	@LocalServerPort
-	int port;
-
-	ApiClient api;
-
-	@BeforeEach
-	void setUp() {
-		this.api = new ApiClient(this.port);
-	}
+class BadInputTests extends HttpTestSupport {
 
 	@Test
 	void malformedJsonIsBadRequest() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.postRaw("/api/v1/carts/" + cart + "/items", "{\"sku\": ");
+		ApiClient.Response response = this.store.api().postRaw("/api/v1/carts/" + cart + "/items", "{\"sku\": ");
 
 		assertProblem(response, 400);
 	}
 
 	@Test
 	void wrongTypeIsBadRequest() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.postRaw("/api/v1/carts/" + cart + "/items",
-				"{\"sku\":\"X\",\"quantity\":\"many\"}");
+		ApiClient.Response response = this.store.api()
+			.postRaw("/api/v1/carts/" + cart + "/items", "{\"sku\":\"X\",\"quantity\":\"many\"}");
 
 		assertProblem(response, 400);
 	}
 
 	@Test
 	void unknownFieldIsBadRequest() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.post("/api/v1/carts/" + cart + "/items",
-				Map.of("sku", "X", "quantity", 1, "price", 1));
+		ApiClient.Response response = this.store.api()
+			.post("/api/v1/carts/" + cart + "/items", Map.of("sku", "X", "quantity", 1, "price", 1));
 
 		assertProblem(response, 400);
 	}
 
 	@Test
 	void invalidFieldsAreListed() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.post("/api/v1/carts/" + cart + "/items",
-				Map.of("sku", "", "quantity", 0));
+		ApiClient.Response response = this.store.api()
+			.post("/api/v1/carts/" + cart + "/items", Map.of("sku", "", "quantity", 0));
 
 		assertProblem(response, 400);
 		assertThat(response.json().path("errors").findValuesAsString("field")).containsExactly("quantity", "sku");
@@ -69,38 +51,40 @@ class BadInputTests {
 
 	@Test
 	void hugeBodyIsRefused() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.postRaw("/api/v1/carts/" + cart + "/items",
-				"{\"sku\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"quantity\":1}");
+		ApiClient.Response response = this.store.api()
+			.postRaw("/api/v1/carts/" + cart + "/items",
+					"{\"sku\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"quantity\":1}");
 
 		assertProblem(response, 413);
 	}
 
 	@Test
 	void badPathVariableIsBadRequest() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.delete("/api/v1/carts/" + cart + "/items/not-a-uuid");
+		ApiClient.Response response = this.store.api().delete("/api/v1/carts/" + cart + "/items/not-a-uuid");
 
 		assertProblem(response, 400);
 	}
 
 	@Test
 	void unknownCartIsNotFound() {
-		assertProblem(this.api.get("/api/v1/carts/does-not-exist"), 404);
+		assertProblem(this.store.api().get("/api/v1/carts/does-not-exist"), 404);
 	}
 
 	@Test
 	void unsupportedMethodIsRefused() {
-		assertProblem(this.api.send("PUT", "/api/v1/carts", "{}"), 405);
+		assertProblem(this.store.api().send("PUT", "/api/v1/carts", "{}"), 405);
 	}
 
 	@Test
 	void checkoutWithInvalidAddressListsTheFields() {
-		String cart = this.api.post("/api/v1/carts", null).text("id");
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
 
-		ApiClient.Response response = this.api.with("Idempotency-Key", "bad-address")
+		ApiClient.Response response = this.store.api()
+			.with("Idempotency-Key", "bad-address")
 			.post("/api/v1/checkout",
 					Map.of("cartId", cart, "email", "not-an-email", "shippingAddress",
 							Map.of("name", "", "line1", "x", "city", "y", "postalCode", "1", "country", "Germany"),

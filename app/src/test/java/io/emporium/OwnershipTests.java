@@ -3,30 +3,12 @@ package io.emporium;
 import java.util.Map;
 import java.util.UUID;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
 /** Nobody reads or changes another person's cart or order. */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class OwnershipTests {
-
-	@LocalServerPort
-	int port;
-
-	StoreFixture store;
-
-	@BeforeEach
-	void setUp() {
-		this.store = new StoreFixture(this.port);
-	}
+class OwnershipTests extends HttpTestSupport {
 
 	@Test
 	void customerCannotReadOrChangeAnotherCustomersCart() {

@@ -2,13 +2,7 @@ package io.emporium;
 
 import java.util.Map;
 
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -16,19 +10,7 @@ import static org.assertj.core.api.Assertions.assertThat;
  * The whole purchase over real HTTP: register, browse, cart, checkout, read the order,
  * ship it.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class PurchaseScenarioTests {
-
-	@LocalServerPort
-	int port;
-
-	StoreFixture store;
-
-	@BeforeEach
-	void setUp() {
-		this.store = new StoreFixture(this.port);
-	}
+class PurchaseScenarioTests extends HttpTestSupport {
 
 	@Test
 	void customerBuysABookAndTheAdminShipsIt() {

@@ -12,15 +12,12 @@ import java.util.function.Function;
 import java.util.stream.Collectors;
 
 import io.emporium.ApiClient;
+import io.emporium.HttpTestSupport;
 import io.emporium.StoreFixture;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
 import org.springframework.jdbc.core.simple.JdbcClient;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -28,19 +25,14 @@ import static org.assertj.core.api.Assertions.assertThat;
  * Real threads, real HTTP, real database: checkout never oversells and never charges
  * twice.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CheckoutConcurrencyTests {
-
-	@LocalServerPort
-	int port;
+class CheckoutConcurrencyTests extends HttpTestSupport {
 
 	@Autowired
 	JdbcClient jdbc;
 
 	@Test
 	void fiveHundredBuyersRacingForFiftyUnitsMakeExactlyFiftyOrders() throws Exception {
-		StoreFixture store = new StoreFixture(this.port);
+		StoreFixture store = this.store;
 		String sku = store.product(999, 50);
 		String email = "flash-" + UUID.randomUUID() + "@example.com";
 		List<String> carts = new ArrayList<>();
@@ -69,7 +61,7 @@ class CheckoutConcurrencyTests {
 
 	@Test
 	void twentyConcurrentRetriesOfOneCheckoutMakeOneOrderAndOnePayment() throws Exception {
-		StoreFixture store = new StoreFixture(this.port);
+		StoreFixture store = this.store;
 		String sku = store.product(2500, 10);
 		String email = "retry-" + UUID.randomUUID() + "@example.com";
 		String cartId = store.cartWith(store.api(), sku, 2);

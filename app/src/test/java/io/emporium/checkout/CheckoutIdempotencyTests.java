@@ -4,30 +4,13 @@ import java.util.Map;
 import java.util.UUID;
 
 import io.emporium.ApiClient;
+import io.emporium.HttpTestSupport;
 import io.emporium.StoreFixture;
-import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
-
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
-import org.springframework.boot.test.web.server.LocalServerPort;
-import org.springframework.test.context.ActiveProfiles;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
-@ActiveProfiles("test")
-class CheckoutIdempotencyTests {
-
-	@LocalServerPort
-	int port;
-
-	StoreFixture store;
-
-	@BeforeEach
-	void setUp() {
-		this.store = new StoreFixture(this.port);
-	}
+class CheckoutIdempotencyTests extends HttpTestSupport {
 
 	@Test
 	void replaysTheSameResponseForTheSameKeyAndBody() {
