@@ -28,7 +28,8 @@ public record Money(long amount, Currency currency) {
 		return new Money(Math.multiplyExact(this.amount, quantity), this.currency);
 	}
 
-	public boolean isNegative() {
+	/** Below zero; not a bean-style getter, so JSON carries only amount and currency. */
+	public boolean belowZero() {
 		return this.amount < 0;
 	}
 

@@ -1,6 +1,7 @@
 package io.emporium.platform;
 
 import org.junit.jupiter.api.Test;
+import tools.jackson.databind.json.JsonMapper;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatIllegalArgumentException;
@@ -31,6 +32,13 @@ class MoneyTests {
 	@Test
 	void refusesUnknownCurrencyCodes() {
 		assertThatIllegalArgumentException().isThrownBy(() -> Money.of(1, "XYZW"));
+	}
+
+	@Test
+	void serializesAsAmountAndCurrencyOnly() {
+		String json = JsonMapper.builder().build().writeValueAsString(Money.of(1999, "EUR"));
+
+		assertThat(json).isEqualTo("{\"amount\":1999,\"currency\":\"EUR\"}");
 	}
 
 }

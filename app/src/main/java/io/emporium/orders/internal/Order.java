@@ -46,7 +46,7 @@ public record Order(UUID id, long number, @Nullable UUID customerId, String emai
 				throw new IllegalArgumentException("every line must be priced in the order's currency");
 			}
 		}
-		if (command.total().isNegative()) {
+		if (command.total().belowZero()) {
 			throw new IllegalArgumentException("the total must not be negative");
 		}
 		return new Order(id, number, command.customerId(), command.email(), command.shippingAddress(), command.lines(),
