@@ -70,6 +70,17 @@ class BadInputTests extends HttpTestSupport {
 	}
 
 	@Test
+	void pathsTheFirewallRejectsAreProblems() {
+		for (String path : new String[] { "/api/v1/products/a%2Fb", "/api/v1/carts/x;jsessionid=1", "/api/v1//products",
+				"/api/v1/products/%25", "/api/v1/products/..%2F..%2Fetc" }) {
+			ApiClient.Response response = this.store.api().get(path);
+
+			assertThat(response.status()).as(path).isBetween(400, 499);
+			assertThat(response.isProblem()).as(path + " " + response).isTrue();
+		}
+	}
+
+	@Test
 	void unknownCartIsNotFound() {
 		assertProblem(this.store.api().get("/api/v1/carts/does-not-exist"), 404);
 	}

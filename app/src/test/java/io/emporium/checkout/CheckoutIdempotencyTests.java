@@ -53,6 +53,8 @@ class CheckoutIdempotencyTests extends HttpTestSupport {
 
 		assertThat(response.status()).isEqualTo(400);
 		assertThat(response.isProblem()).isTrue();
+		assertThat(response.text("type")).endsWith("/missing-parameter");
+		assertThat(response.text("detail")).contains("Idempotency-Key");
 	}
 
 	@Test

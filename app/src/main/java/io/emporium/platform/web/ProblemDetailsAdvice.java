@@ -18,6 +18,7 @@ import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
 import org.springframework.web.bind.MethodArgumentNotValidException;
+import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
 import org.springframework.web.bind.annotation.RestControllerAdvice;
 import org.springframework.web.context.request.WebRequest;
@@ -68,6 +69,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 				"The request body is not valid JSON for this operation (malformed, wrong type or unknown field).");
 		problem.setType(ProblemTypes.uri("malformed-request"));
 		problem.setTitle("Malformed request body");
+		return ResponseEntity.badRequest().body(problem);
+	}
+
+	@Override
+	protected @Nullable ResponseEntity<Object> handleServletRequestBindingException(ServletRequestBindingException ex,
+			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getBody().getDetail());
+		problem.setType(ProblemTypes.uri("missing-parameter"));
+		problem.setTitle("Missing request parameter or header");
 		return ResponseEntity.badRequest().body(problem);
 	}
 
