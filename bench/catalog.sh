@@ -1,0 +1,187 @@
+#!/usr/bin/env bash
+# Benchmarks GET /api/v1/products/{slug} against nginx serving the same bytes from a file,
+# in the same run on the same machine, and prints req/s, p50, p99 and the ratio.
+# Environment: DURATION (wrk duration, default 10s), DEMO_PRODUCTS (extra synthetic
+# products, default 0), THREADS (default 2), CONNECTIONS (default 64).
+set -euo pipefail
+cd "$(dirname "$0")/.."
+
+DURATION="${DURATION:-10s}"
+THREADS="${THREADS:-2}"
+CONNECTIONS="${CONNECTIONS:-64}"
+DEMO_PRODUCTS="${DEMO_PRODUCTS:-0}"
+JAR=app/target/emporium.jar
+OUT=bench/out
+
+log() { printf '== %s\n' "$*" >&2; }
+
+# --- tools -------------------------------------------------------------------------------
+if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
+	log "installing wrk and nginx"
+	SUDO=""
+	if [ "$(id -u)" -ne 0 ]; then SUDO="sudo"; fi
+	$SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk nginx >/dev/null
+fi
+
+# The newest JDK 21+ under /usr/lib/jvm, read from each JDK's release file (JAVA_HOME is
+# deliberately not used: the default java here may be older than 21).
+find_java() {
+	local best="" best_major=0 dir version major
+	for dir in /usr/lib/jvm/*/; do
+		[ -x "${dir}bin/java" ] && [ -f "${dir}release" ] || continue
+		version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "${dir}release")
+		major=${version%%.*}
+		[[ "$major" =~ ^[0-9]+$ ]] || continue
+		if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
+			best="${dir}bin/java"
+			best_major=$major
+		fi
+	done
+	if [ -z "$best" ]; then
+		echo "No JDK 21 or newer found under /usr/lib/jvm." >&2
+		return 1
+	fi
+	echo "$best"
+}
+JAVA=$(find_java)
+
+if [ ! -f "$JAR" ]; then
+	log "building $JAR"
+	./mvnw -q -B -DskipTests package
+fi
+
+free_port() {
+	local port
+	while :; do
+		port=$((20000 + RANDOM % 20000))
+		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
+			echo "$port"
+			return
+		fi
+	done
+}
+
+# --- start everything, and stop it whatever happens ------------------------------------
+WORK=$(mktemp -d -t emporium-bench.XXXXXX)
+APP_PID=""
+NGINX_PID=""
+cleanup() {
+	if [ -n "$APP_PID" ]; then kill "$APP_PID" 2>/dev/null && wait "$APP_PID" 2>/dev/null || true; fi
+	if [ -n "$NGINX_PID" ]; then kill "$NGINX_PID" 2>/dev/null && wait "$NGINX_PID" 2>/dev/null || true; fi
+	rm -rf "$WORK"
+}
+trap cleanup EXIT INT TERM
+
+APP_PORT=$(free_port)
+log "starting Emporium on port $APP_PORT with $JAVA"
+"$JAVA" -Xmx512m -jar "$JAR" --server.port="$APP_PORT" --emporium.data-dir="$WORK/data" \
+	--emporium.demo.products="$DEMO_PRODUCTS" >"$WORK/app.log" 2>&1 &
+APP_PID=$!
+BASE="http://127.0.0.1:$APP_PORT"
+
+started=$(date +%s%N)
+for _ in $(seq 1 240); do
+	if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
+	if ! kill -0 "$APP_PID" 2>/dev/null; then
+		echo "Emporium exited during start-up; last log lines:" >&2
+		tail -n 30 "$WORK/app.log" >&2
+		exit 1
+	fi
+	sleep 0.5
+done
+curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "Emporium did not become ready" >&2; exit 1; }
+READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+
+SLUG=$(curl -fs "$BASE/api/v1/products?size=1" | grep -o '"slug":"[^"]*"' | head -n 1 | cut -d'"' -f4)
+[ -n "$SLUG" ] || { echo "no product found" >&2; exit 1; }
+URL="$BASE/api/v1/products/$SLUG"
+
+mkdir -p "$WORK/www" "$WORK/nginx"
+# nginx started as root serves files as an unprivileged worker user: let it read them.
+chmod 755 "$WORK" "$WORK/www"
+CONTENT_TYPE=$(curl -fs -o "$WORK/www/product.json" -w '%{content_type}' "$URL")
+chmod 644 "$WORK/www/product.json"
+BYTES=$(wc -c <"$WORK/www/product.json")
+
+NGINX_PORT=$(free_port)
+cat >"$WORK/nginx/nginx.conf" <<CONF
+worker_processes auto;
+daemon off;
+pid $WORK/nginx/nginx.pid;
+error_log $WORK/nginx/error.log warn;
+events { worker_connections 1024; }
+http {
+	access_log off;
+	client_body_temp_path $WORK/nginx/body;
+	proxy_temp_path $WORK/nginx/proxy;
+	fastcgi_temp_path $WORK/nginx/fastcgi;
+	uwsgi_temp_path $WORK/nginx/uwsgi;
+	scgi_temp_path $WORK/nginx/scgi;
+	types { }
+	default_type "$CONTENT_TYPE";
+	server {
+		listen 127.0.0.1:$NGINX_PORT;
+		location = /product.json { root $WORK/www; }
+	}
+}
+CONF
+log "starting nginx on port $NGINX_PORT"
+nginx -e "$WORK/nginx/error.log" -p "$WORK/nginx" -c "$WORK/nginx/nginx.conf" &
+NGINX_PID=$!
+NGINX_URL="http://127.0.0.1:$NGINX_PORT/product.json"
+for _ in $(seq 1 40); do
+	if curl -fs -o /dev/null "$NGINX_URL"; then break; fi
+	sleep 0.25
+done
+if ! cmp -s <(curl -fs "$NGINX_URL") "$WORK/www/product.json"; then
+	echo "nginx does not serve the same bytes:" >&2
+	curl -s -i "$NGINX_URL" | head -n 5 >&2
+	tail -n 5 "$WORK/nginx/error.log" >&2
+	exit 1
+fi
+
+# --- measure ---------------------------------------------------------------------------
+log "warming up"
+wrk -t"$THREADS" -c"$CONNECTIONS" -d5s "$URL" >/dev/null
+wrk -t"$THREADS" -c"$CONNECTIONS" -d3s "$NGINX_URL" >/dev/null
+
+run() { # url -> "rps p50 p99"
+	local result
+	result=$(wrk -t"$THREADS" -c"$CONNECTIONS" -d"$DURATION" --latency "$1")
+	echo "$result" >>"$WORK/wrk.txt"
+	local rps p50 p99 errors
+	rps=$(echo "$result" | awk '/Requests\/sec:/ {print $2}')
+	p50=$(echo "$result" | awk '$1 == "50%" {print $2}')
+	p99=$(echo "$result" | awk '$1 == "99%" {print $2}')
+	errors=$(echo "$result" | awk '/Non-2xx or 3xx responses:/ {print $5}')
+	echo "$rps $p50 $p99 ${errors:-0}"
+}
+log "measuring Emporium for $DURATION"
+read -r E_RPS E_P50 E_P99 E_ERR < <(run "$URL")
+log "measuring nginx for $DURATION"
+read -r N_RPS N_P50 N_P99 N_ERR < <(run "$NGINX_URL")
+RATIO=$(awk -v e="$E_RPS" -v n="$N_RPS" 'BEGIN { printf "%.1f", (n > 0) ? 100 * e / n : 0 }')
+
+mkdir -p "$OUT"
+REPORT="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).txt"
+{
+	echo "GET /api/v1/products/{slug}: Emporium against nginx serving the same bytes"
+	echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
+	echo "machine:     $(nproc) cores, $(uname -sr)"
+	echo "java:        $("$JAVA" -version 2>&1 | head -n 1)"
+	echo "wrk:         -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
+	echo "product:     $SLUG ($BYTES bytes, $CONTENT_TYPE)"
+	echo "catalog:     demo store + $DEMO_PRODUCTS synthetic products, ready after ${READY_MS} ms"
+	echo
+	printf '%-10s %12s %10s %10s %8s\n' "server" "req/s" "p50" "p99" "non-2xx"
+	printf '%-10s %12s %10s %10s %8s\n' "emporium" "$E_RPS" "$E_P50" "$E_P99" "$E_ERR"
+	printf '%-10s %12s %10s %10s %8s\n' "nginx" "$N_RPS" "$N_P50" "$N_P99" "$N_ERR"
+	echo
+	echo "emporium/nginx: ${RATIO} % (budget: at least 20 %; p99 under 10 ms at 2,000 req/s)"
+} | tee "$REPORT"
+{
+	echo
+	echo "--- raw wrk output"
+	cat "$WORK/wrk.txt"
+} >>"$REPORT"
+log "report written to $REPORT"
