@@ -1,11 +1,14 @@
-package io.emporium.catalog.internal;
+package io.emporium.platform;
 
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.context.annotation.Configuration;
 
-/** Hot catalog reads are cached in Caffeine (see {@code spring.cache}). */
+/**
+ * Turns on Spring's cache abstraction for every module; the L1 tier is Caffeine (see
+ * spring.cache).
+ */
 @Configuration(proxyBeanMethods = false)
 @EnableCaching
-class CatalogConfiguration {
+class CachingConfiguration {
 
 }
