@@ -39,18 +39,21 @@ public class InventoryService implements Inventory {
 
 	private final SkuDirectory skus;
 
+	private final AvailabilityCache availability;
+
 	InventoryService(JdbcClient jdbc, JdbcTemplate batch, Reservations reservations, StockQueries queries,
-			SkuDirectory skus) {
+			SkuDirectory skus, AvailabilityCache availability) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.reservations = reservations;
 		this.queries = queries;
 		this.skus = skus;
+		this.availability = availability;
 	}
 
 	@Override
 	public Map<String, Integer> available(Collection<String> skus) {
-		return this.queries.available(skus);
+		return this.availability.available(skus);
 	}
 
 	@Override
@@ -90,6 +93,7 @@ public class InventoryService implements Inventory {
 			throw new NotFoundException("Warehouse " + code);
 		});
 		List<StockCount> rows = List.copyOf(counts);
+		this.availability.forget(rows.stream().map(StockCount::sku).toList());
 		this.batch.batchUpdate("""
 				insert into inventory_stock (sku, warehouse, on_hand, reserved) values (?, ?, 0, 0)
 				on conflict do nothing""", rows, 1000, (ps, count) -> {

@@ -46,13 +46,16 @@ class Reservations {
 
 	private final StockQueries stock;
 
+	private final AvailabilityCache availability;
+
 	Reservations(JdbcClient jdbc, Clock clock, InventoryProperties properties, ApplicationEventPublisher events,
-			StockQueries stock) {
+			StockQueries stock, AvailabilityCache availability) {
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.properties = properties;
 		this.events = events;
 		this.stock = stock;
+		this.availability = availability;
 	}
 
 	@Transactional
@@ -83,6 +86,7 @@ class Reservations {
 					.param("quantity", held)
 					.update()));
 		List<StockLine> held = wanted.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList();
+		this.availability.forget(wanted.keySet());
 		this.events.publishEvent(new StockReserved(id, held, expiresAt));
 		announceScarcity(wanted);
 		return id;
@@ -149,6 +153,7 @@ class Reservations {
 			}
 			released.merge(line.sku(), line.quantity(), Integer::sum);
 		}
+		this.availability.forget(released.keySet());
 		this.events.publishEvent(new StockReleased(id,
 				released.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList(), expired,
 				this.clock.instant()));

@@ -70,6 +70,20 @@ class ReservationTests {
 	}
 
 	@Test
+	void showsHoldsAndReleasesAtOnceThoughAvailabilityIsCached() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 10);
+
+		ReservationId held = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 6);
+		this.inventory.release(held);
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 10);
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3)));
+
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 3);
+	}
+
+	@Test
 	void neverSellsMoreThanIsOnHandWhenManyBuyersRace() throws Exception {
 		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 50)));
 		int buyers = 200;
