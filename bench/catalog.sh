@@ -18,7 +18,8 @@ RATE="${RATE:-2000}"
 JAR=app/target/emporium.jar
 OUT=bench/out
 
-log() { printf '== %s\n' "$*" >&2; }
+# shellcheck source=bench/lib.sh
+. bench/lib.sh
 
 # --- tools -------------------------------------------------------------------------------
 if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
@@ -28,43 +29,12 @@ if ! command -v wrk >/dev/null || ! command -v nginx >/dev/null; then
 	$SUDO apt-get update -qq && $SUDO apt-get install -y -qq wrk nginx >/dev/null
 fi
 
-# The newest JDK 21+ under /usr/lib/jvm, read from each JDK's release file (JAVA_HOME is
-# deliberately not used: the default java here may be older than 21).
-find_java() {
-	local best="" best_major=0 dir version major
-	for dir in /usr/lib/jvm/*/; do
-		[ -x "${dir}bin/java" ] && [ -f "${dir}release" ] || continue
-		version=$(sed -n 's/^JAVA_VERSION="\([^"]*\)"/\1/p' "${dir}release")
-		major=${version%%.*}
-		[[ "$major" =~ ^[0-9]+$ ]] || continue
-		if [ "$major" -ge 21 ] && [ "$major" -gt "$best_major" ]; then
-			best="${dir}bin/java"
-			best_major=$major
-		fi
-	done
-	if [ -z "$best" ]; then
-		echo "No JDK 21 or newer found under /usr/lib/jvm." >&2
-		return 1
-	fi
-	echo "$best"
-}
 JAVA=$(find_java)
 
 if [ ! -f "$JAR" ]; then
 	log "building $JAR"
 	./mvnw -q -B -DskipTests package
 fi
-
-free_port() {
-	local port
-	while :; do
-		port=$((20000 + RANDOM % 20000))
-		if ! (exec 3<>"/dev/tcp/127.0.0.1/$port") 2>/dev/null; then
-			echo "$port"
-			return
-		fi
-	done
-}
 
 # --- start everything, and stop it whatever happens ------------------------------------
 WORK=$(mktemp -d -t emporium-bench.XXXXXX)
@@ -79,23 +49,13 @@ trap cleanup EXIT INT TERM
 
 APP_PORT=$(free_port)
 log "starting Emporium on port $APP_PORT with $JAVA"
+started=$(date +%s%N)
 "$JAVA" -Xmx512m -jar "$JAR" --server.port="$APP_PORT" --emporium.data-dir="$WORK/data" \
 	--emporium.demo.products="$DEMO_PRODUCTS" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 BASE="http://127.0.0.1:$APP_PORT"
 
-started=$(date +%s%N)
-for _ in $(seq 1 240); do
-	if curl -fs "$BASE/actuator/health/readiness" >/dev/null 2>&1; then break; fi
-	if ! kill -0 "$APP_PID" 2>/dev/null; then
-		echo "Emporium exited during start-up; last log lines:" >&2
-		tail -n 30 "$WORK/app.log" >&2
-		exit 1
-	fi
-	sleep 0.5
-done
-curl -fs "$BASE/actuator/health/readiness" >/dev/null || { echo "Emporium did not become ready" >&2; exit 1; }
-READY_MS=$(( ($(date +%s%N) - started) / 1000000 ))
+READY_MS=$(wait_ready "$BASE" "$APP_PID" "$started" "$WORK/app.log")
 
 SLUG=$(curl -fs "$BASE/api/v1/products?size=1" | grep -o '"slug":"[^"]*"' | head -n 1 | cut -d'"' -f4)
 [ -n "$SLUG" ] || { echo "no product found" >&2; exit 1; }
