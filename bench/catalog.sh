@@ -3,7 +3,8 @@
 # in the same run on the same machine, and prints req/s, p50, p99 and the ratio.
 # Environment: DURATION (wrk duration, default 10s), WARMUP (load on Emporium before
 # measuring, default 30s), DEMO_PRODUCTS (extra synthetic products, default 0), THREADS
-# (default 2), CONNECTIONS (default 64), RATE (req/s offered in the paced run, default 2000).
+# (default 2), CONNECTIONS (default 64), RATE (req/s offered in the paced run, default 2000),
+# JAVA_OPTS (JVM options for Emporium, default -XX:+UseParallelGC as the README recommends).
 # The warm-up is long on purpose: under this load the JIT keeps compiling for 20-40 s, and
 # figures taken earlier measure the compiler rather than Emporium.
 set -euo pipefail
@@ -15,6 +16,8 @@ THREADS="${THREADS:-2}"
 CONNECTIONS="${CONNECTIONS:-64}"
 DEMO_PRODUCTS="${DEMO_PRODUCTS:-0}"
 RATE="${RATE:-2000}"
+# The JVM options the README recommends for small nodes (ADR 0006).
+JAVA_OPTS="${JAVA_OPTS--XX:+UseParallelGC}"
 JAR=app/target/emporium.jar
 OUT=bench/out
 
@@ -50,7 +53,7 @@ trap cleanup EXIT INT TERM
 APP_PORT=$(free_port)
 log "starting Emporium on port $APP_PORT with $JAVA"
 started=$(date +%s%N)
-"$JAVA" -Xmx512m -jar "$JAR" --server.port="$APP_PORT" --emporium.data-dir="$WORK/data" \
+"$JAVA" -Xmx512m $JAVA_OPTS -jar "$JAR" --server.port="$APP_PORT" --emporium.data-dir="$WORK/data" \
 	--emporium.demo.products="$DEMO_PRODUCTS" >"$WORK/app.log" 2>&1 &
 APP_PID=$!
 BASE="http://127.0.0.1:$APP_PORT"
@@ -141,7 +144,7 @@ REPORT="$OUT/catalog-$(date -u +%Y%m%dT%H%M%SZ).txt"
 	echo "GET /api/v1/products/{slug}: Emporium against nginx serving the same bytes"
 	echo "date:        $(date -u +%Y-%m-%dT%H:%M:%SZ)"
 	echo "machine:     $(nproc) cores, $(uname -sr)"
-	echo "java:        $("$JAVA" -version 2>&1 | head -n 1)"
+	echo "java:        $("$JAVA" -version 2>&1 | head -n 1), options: -Xmx512m $JAVA_OPTS"
 	echo "wrk:         -t$THREADS -c$CONNECTIONS -d$DURATION --latency"
 	echo "product:     $SLUG ($BYTES bytes, $CONTENT_TYPE)"
 	echo "catalog:     demo store + $DEMO_PRODUCTS synthetic products, ready after ${READY_MS} ms"
