@@ -4,6 +4,8 @@ import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
+import org.springframework.core.annotation.Order;
+import org.springframework.http.HttpMethod;
 import org.springframework.security.config.annotation.web.builders.HttpSecurity;
 import org.springframework.security.config.http.SessionCreationPolicy;
 import org.springframework.security.config.observation.SecurityObservationSettings;
@@ -11,6 +13,8 @@ import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.server.resource.authentication.JwtAuthenticationConverter;
 import org.springframework.security.oauth2.server.resource.authentication.JwtGrantedAuthoritiesConverter;
 import org.springframework.security.web.SecurityFilterChain;
+import org.springframework.security.web.servlet.util.matcher.PathPatternRequestMatcher;
+import org.springframework.security.web.util.matcher.OrRequestMatcher;
 
 /**
  * Stateless API security: a bearer JWT (checked by the identity module's decoder) makes
@@ -31,7 +35,30 @@ class SecurityConfiguration {
 		return SecurityObservationSettings.noObservations();
 	}
 
+	/**
+	 * Public catalog reads need no caller: they pass only the firewall and the security
+	 * headers, not the token, session and authorization filters (ADR 0007). A token sent
+	 * along is ignored.
+	 */
 	@Bean
+	@Order(1)
+	SecurityFilterChain publicCatalogReads(HttpSecurity http) throws Exception {
+		return http
+			.securityMatcher(
+					new OrRequestMatcher(PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/products"),
+							PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/products/**"),
+							PathPatternRequestMatcher.pathPattern(HttpMethod.GET, "/api/v1/categories")))
+			.csrf(csrf -> csrf.disable())
+			.sessionManagement(session -> session.disable())
+			.securityContext(context -> context.disable())
+			.requestCache(cache -> cache.disable())
+			.anonymous(anonymous -> anonymous.disable())
+			.logout(logout -> logout.disable())
+			.build();
+	}
+
+	@Bean
+	@Order(2)
 	SecurityFilterChain api(HttpSecurity http, JwtDecoder jwtDecoder, JsonMapper jsonMapper) throws Exception {
 		SecurityProblems problems = new SecurityProblems(jsonMapper);
 		return http.csrf(csrf -> csrf.disable())
