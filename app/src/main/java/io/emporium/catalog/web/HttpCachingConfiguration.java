@@ -16,7 +16,8 @@ class HttpCachingConfiguration {
 	FilterRegistrationBean<ShallowEtagHeaderFilter> catalogEtags() {
 		FilterRegistrationBean<ShallowEtagHeaderFilter> registration = new FilterRegistrationBean<>(
 				new ShallowEtagHeaderFilter());
-		registration.addUrlPatterns("/api/v1/products", "/api/v1/products/*", "/api/v1/categories");
+		// Product pages carry their own ETag (RenderedProducts).
+		registration.addUrlPatterns("/api/v1/products", "/api/v1/categories");
 		registration.setName("catalogEtags");
 		return registration;
 	}

@@ -7,11 +7,14 @@ import jakarta.validation.constraints.Min;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.http.CacheControl;
+import org.springframework.http.HttpStatus;
+import org.springframework.http.MediaType;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.PathVariable;
 import org.springframework.web.bind.annotation.RequestParam;
 import org.springframework.web.bind.annotation.RestController;
+import org.springframework.web.context.request.WebRequest;
 
 /**
  * The storefront's product reads. Responses may be kept a few seconds by browsers and
@@ -25,8 +28,11 @@ class ProductController {
 
 	private final Products products;
 
-	ProductController(Products products) {
+	private final RenderedProducts rendered;
+
+	ProductController(Products products, RenderedProducts rendered) {
 		this.products = products;
+		this.rendered = rendered;
 	}
 
 	@GetMapping("/api/v1/products")
@@ -40,8 +46,16 @@ class ProductController {
 	}
 
 	@GetMapping("/api/v1/products/{slug}")
-	ResponseEntity<ProductJson.Detail> product(@PathVariable String slug) {
-		return ResponseEntity.ok().cacheControl(CACHE_CONTROL).body(ProductJson.Detail.of(this.products.bySlug(slug)));
+	ResponseEntity<byte[]> product(@PathVariable String slug, WebRequest request) {
+		RenderedProducts.Rendered page = this.rendered.render(this.products.bySlug(slug));
+		if (request.checkNotModified(page.etag())) {
+			return ResponseEntity.status(HttpStatus.NOT_MODIFIED).cacheControl(CACHE_CONTROL).eTag(page.etag()).build();
+		}
+		return ResponseEntity.ok()
+			.cacheControl(CACHE_CONTROL)
+			.eTag(page.etag())
+			.contentType(MediaType.APPLICATION_JSON)
+			.body(page.body());
 	}
 
 }
