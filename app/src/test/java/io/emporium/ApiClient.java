@@ -6,6 +6,8 @@ import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
 import java.time.Duration;
+import java.util.HashMap;
+import java.util.List;
 import java.util.Map;
 
 import org.jspecify.annotations.Nullable;
@@ -42,7 +44,7 @@ public final class ApiClient {
 
 	/** The same client, sending one more header on every request. */
 	public ApiClient with(String header, String value) {
-		var more = new java.util.HashMap<>(this.headers);
+		var more = new HashMap<>(this.headers);
 		more.put(header, value);
 		return new ApiClient(this.base, this.bearer, Map.copyOf(more));
 	}
@@ -106,7 +108,7 @@ public final class ApiClient {
 		}
 	}
 
-	public record Response(int status, String contentType, Map<String, java.util.List<String>> headers, String body) {
+	public record Response(int status, String contentType, Map<String, List<String>> headers, String body) {
 
 		public JsonNode json() {
 			return json.readTree(this.body);

@@ -7,4 +7,10 @@ import io.emporium.platform.Money;
  * order line.
  */
 public record VariantView(String sku, String productSlug, String productTitle, String variantTitle, Money price) {
+
+	/** How a cart or order line names it, e.g. "The Long Night (Paperback)". */
+	public String lineTitle() {
+		return this.productTitle + " (" + this.variantTitle + ")";
+	}
+
 }

@@ -218,9 +218,8 @@ public class CartService implements Carts {
 			Money lineTotal = variant.price().times(item.quantity());
 			total = lines.isEmpty() ? lineTotal : total.plus(lineTotal);
 			count += item.quantity();
-			lines.add(new PricedCart.Line(item.id(), item.sku(), variant.productSlug(),
-					variant.productTitle() + " (" + variant.variantTitle() + ")", item.quantity(), variant.price(),
-					lineTotal, available.getOrDefault(item.sku(), 0)));
+			lines.add(new PricedCart.Line(item.id(), item.sku(), variant.productSlug(), variant.lineTitle(),
+					item.quantity(), variant.price(), lineTotal, available.getOrDefault(item.sku(), 0)));
 		}
 		return new PricedCart(cart.id(), cart.customerId(), cart.status().name(), lines, count, total);
 	}

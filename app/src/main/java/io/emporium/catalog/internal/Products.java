@@ -7,6 +7,7 @@ import java.util.UUID;
 
 import io.emporium.inventory.Inventory;
 import io.emporium.platform.NotFoundException;
+import io.emporium.platform.Paging;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.stereotype.Service;
@@ -17,9 +18,6 @@ import org.springframework.stereotype.Service;
  */
 @Service
 public class Products {
-
-	/** The largest page a client may ask for; bigger requests get this many. */
-	public static final int MAX_PAGE_SIZE = 100;
 
 	private final ProductStore store;
 
@@ -42,10 +40,7 @@ public class Products {
 	 * One page sorted by title then id, so pages never overlap or skip while unchanged.
 	 */
 	public ProductPage page(@Nullable String category, int page, int size) {
-		if (page < 0 || size < 1) {
-			throw new IllegalArgumentException("page must be 0 or more and size 1 or more");
-		}
-		int capped = Math.min(size, MAX_PAGE_SIZE);
+		int capped = new Paging(page, size).size();
 		boolean filtered = category != null && !category.isBlank();
 		Set<String> under = filtered ? this.categories.withDescendants(category) : Set.of();
 		long total = this.store.count(under, filtered);

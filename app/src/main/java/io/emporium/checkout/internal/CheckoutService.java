@@ -169,8 +169,7 @@ public class CheckoutService {
 				throw new InvalidRequestException("unknown-sku",
 						"The cart holds an item no longer sold: " + line.sku());
 			}
-			return new OrderLine(line.sku(), variant.productTitle() + " (" + variant.variantTitle() + ")",
-					line.quantity(), variant.price());
+			return new OrderLine(line.sku(), variant.lineTitle(), line.quantity(), variant.price());
 		}).toList();
 	}
 

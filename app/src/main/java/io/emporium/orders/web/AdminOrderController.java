@@ -7,6 +7,7 @@ import io.emporium.orders.OrderStatus;
 import io.emporium.orders.internal.OrderSearch;
 import io.emporium.orders.internal.OrderService;
 import io.emporium.platform.Caller;
+import io.emporium.platform.Paging;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.NotNull;
 import jakarta.validation.constraints.Size;

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.emporium.orders.internal.OrderService;
 import io.emporium.platform.Caller;
+import io.emporium.platform.Paging;
 import io.emporium.platform.UnauthorizedException;
 import org.jspecify.annotations.Nullable;
 

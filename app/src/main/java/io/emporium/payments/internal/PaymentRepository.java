@@ -47,13 +47,6 @@ class PaymentRepository {
 			.optional();
 	}
 
-	long countByKey(String idempotencyKey) {
-		return this.jdbc.sql("select count(*) from payments_payment where idempotency_key = :key")
-			.param("key", idempotencyKey)
-			.query(Long.class)
-			.single();
-	}
-
 	private static Payment map(ResultSet rs, int row) throws SQLException {
 		String last4 = rs.getString("last4");
 		return new Payment(rs.getObject("id", java.util.UUID.class), rs.getString("idempotency_key"),

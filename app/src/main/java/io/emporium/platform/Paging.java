@@ -1,13 +1,13 @@
-package io.emporium.orders.web;
+package io.emporium.platform;
 
 /**
  * Page parameters as requested, with the size capped so one call cannot fetch everything.
  */
-record Paging(int page, int size) {
+public record Paging(int page, int size) {
 
-	static final int MAX_SIZE = 100;
+	public static final int MAX_SIZE = 100;
 
-	Paging {
+	public Paging {
 		if (page < 0) {
 			throw new IllegalArgumentException("page must not be negative");
 		}
