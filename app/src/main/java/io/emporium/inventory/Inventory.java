@@ -3,6 +3,7 @@ package io.emporium.inventory;
 import java.util.Collection;
 import java.util.List;
 import java.util.Map;
+import java.util.UUID;
 
 /**
  * Stock as other modules use it. Reservations are conditional updates, never
@@ -24,10 +25,11 @@ public interface Inventory {
 	ReservationId reserve(List<StockLine> lines);
 
 	/**
-	 * The order is paid: the held units leave stock for good. Confirming twice is
-	 * harmless.
+	 * The order is paid: the held units leave stock for good and the reservation
+	 * remembers the order. Confirming twice is harmless.
+	 * @throws io.emporium.platform.ConflictException when the hold was released first
 	 */
-	void confirm(ReservationId reservation);
+	void confirm(ReservationId reservation, UUID orderId);
 
 	/** Gives the held units back. Releasing twice, or after expiry, is harmless. */
 	void release(ReservationId reservation);

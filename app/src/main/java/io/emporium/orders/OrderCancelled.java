@@ -10,6 +10,6 @@ import org.jspecify.annotations.Nullable;
  * The order will not be fulfilled. {@code from} tells listeners whether money was taken
  * ({@code PAID}) and must be given back.
  */
-public record OrderCancelled(UUID orderId, @Nullable UUID customerId, OrderStatus from, String paymentReference,
+public record OrderCancelled(UUID orderId, @Nullable UUID customerId, OrderStatus from, @Nullable UUID paymentId,
 		Money total, Instant at) {
 }

@@ -5,5 +5,8 @@ import java.util.UUID;
 
 import io.emporium.platform.Money;
 
-public record OrderPaid(UUID orderId, String paymentReference, Money total, Instant at) {
+import org.jspecify.annotations.Nullable;
+
+/** The order is paid; {@code paymentId} is null for an order that cost nothing. */
+public record OrderPaid(UUID orderId, @Nullable UUID paymentId, Money total, Instant at) {
 }

@@ -7,6 +7,6 @@ import io.emporium.platform.Money;
 import org.jspecify.annotations.Nullable;
 
 /** The shopper gets the whole total back; {@code from} is the status refunded from. */
-public record OrderRefunded(UUID orderId, @Nullable UUID customerId, OrderStatus from, String paymentReference,
+public record OrderRefunded(UUID orderId, @Nullable UUID customerId, OrderStatus from, @Nullable UUID paymentId,
 		Money total, Instant at) {
 }

@@ -1,5 +1,7 @@
 package io.emporium.orders;
 
+import java.util.UUID;
+
 /** What other modules may ask of orders. */
 public interface Orders {
 
@@ -8,5 +10,12 @@ public interface Orders {
 	 * publishes {@link OrderPlaced} and {@link OrderPaid}.
 	 */
 	PlacedOrder placePaid(PlaceOrder command);
+
+	/**
+	 * Appends a step to the order's history without changing its status, such as stock
+	 * returned or money given back by another module, in the caller's transaction.
+	 * @throws io.emporium.platform.NotFoundException when the order does not exist
+	 */
+	void note(UUID orderId, String actor, String note);
 
 }

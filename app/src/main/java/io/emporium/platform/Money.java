@@ -28,6 +28,11 @@ public record Money(long amount, Currency currency) {
 		return new Money(Math.multiplyExact(this.amount, quantity), this.currency);
 	}
 
+	/** Exactly zero, such as the total of free items. */
+	public boolean nothing() {
+		return this.amount == 0;
+	}
+
 	/** Below zero; not a bean-style getter, so JSON carries only amount and currency. */
 	public boolean belowZero() {
 		return this.amount < 0;

@@ -21,7 +21,7 @@ final class TestOrders {
 				new ShippingAddress("Ada Lovelace", "1 Analytical Way", null, "London", "N1 7AA", "GB"),
 				List.of(new OrderLine("BOOK-1", "The Little Prince", 2, Money.of(1299, "EUR")),
 						new OrderLine("BOOK-2", "Momo", 1, Money.of(999, "EUR"))),
-				Money.of(3597, "EUR"), "pay_" + UUID.randomUUID());
+				Money.of(3597, "EUR"), UUID.randomUUID());
 	}
 
 }

@@ -132,8 +132,8 @@ public class CheckoutService {
 		try {
 			return this.transactions.execute(status -> {
 				PlacedOrder order = this.orders.placePaid(new PlaceOrder(caller.customerId(), command.email(),
-						command.shippingAddress(), lines, total, payment.gatewayReference()));
-				this.inventory.confirm(reservation);
+						command.shippingAddress(), lines, total, payment.paymentId()));
+				this.inventory.confirm(reservation, order.orderId());
 				this.carts.checkedOut(cart.id(), order.orderId());
 				this.events
 					.publishEvent(new CheckoutCompleted(cart.id(), order.orderId(), total, this.clock.instant()));

@@ -5,6 +5,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import java.util.UUID;
 
 import io.emporium.inventory.Inventory;
 import io.emporium.inventory.ReservationId;
@@ -62,8 +63,8 @@ public class InventoryService implements Inventory {
 	}
 
 	@Override
-	public void confirm(ReservationId reservation) {
-		this.reservations.confirm(reservation);
+	public void confirm(ReservationId reservation, UUID orderId) {
+		this.reservations.confirm(reservation, orderId);
 	}
 
 	@Override

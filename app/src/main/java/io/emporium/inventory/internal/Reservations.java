@@ -97,11 +97,10 @@ class Reservations {
 	 * confirm finds nothing to do.
 	 */
 	@Transactional
-	void confirm(ReservationId id) {
-		int rows = this.jdbc
-			.sql("update inventory_reservation set status = 'CONFIRMED' where id = :id and status = 'HELD'")
-			.param("id", id.value())
-			.update();
+	void confirm(ReservationId id, UUID orderId) {
+		int rows = this.jdbc.sql("""
+				update inventory_reservation set status = 'CONFIRMED', order_id = :order
+				where id = :id and status = 'HELD'""").param("order", orderId).param("id", id.value()).update();
 		if (rows == 0) {
 			String status = status(id);
 			if ("RELEASED".equals(status)) {

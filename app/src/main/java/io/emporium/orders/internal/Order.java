@@ -33,7 +33,7 @@ import static io.emporium.orders.OrderStatus.SHIPPED;
  * version grows by one with every change and numbers the history.
  */
 public record Order(UUID id, long number, @Nullable UUID customerId, String email, ShippingAddress shippingAddress,
-		List<OrderLine> lines, Money total, String paymentReference, OrderStatus status, long version,
+		List<OrderLine> lines, Money total, @Nullable UUID paymentId, OrderStatus status, long version,
 		Instant createdAt, Instant updatedAt) {
 
 	public Order {
@@ -50,7 +50,7 @@ public record Order(UUID id, long number, @Nullable UUID customerId, String emai
 			throw new IllegalArgumentException("the total must not be negative");
 		}
 		return new Order(id, number, command.customerId(), command.email(), command.shippingAddress(), command.lines(),
-				command.total(), command.paymentReference(), OrderStatus.PLACED, 1, at, at);
+				command.total(), command.paymentId(), OrderStatus.PLACED, 1, at, at);
 	}
 
 	/** The statuses an order may move to from {@code from}; empty for final ones. */
@@ -74,21 +74,27 @@ public record Order(UUID id, long number, @Nullable UUID customerId, String emai
 			throw new OrderStateConflictException(this.id, this.status, target);
 		}
 		return new Order(this.id, this.number, this.customerId, this.email, this.shippingAddress, this.lines,
-				this.total, this.paymentReference, target, this.version + 1, this.createdAt, at);
+				this.total, this.paymentId, target, this.version + 1, this.createdAt, at);
+	}
+
+	/** The same order one version on, for a history step that keeps the status. */
+	Order noted(Instant at) {
+		return new Order(this.id, this.number, this.customerId, this.email, this.shippingAddress, this.lines,
+				this.total, this.paymentId, this.status, this.version + 1, this.createdAt, at);
 	}
 
 	/** The event that tells other modules this order has just reached its status. */
 	Object announcement(@Nullable OrderStatus from) {
 		return switch (this.status) {
 			case PLACED -> new OrderPlaced(this.id, this.customerId, this.total, this.updatedAt);
-			case PAID -> new OrderPaid(this.id, this.paymentReference, this.total, this.updatedAt);
+			case PAID -> new OrderPaid(this.id, this.paymentId, this.total, this.updatedAt);
 			case FULFILLED -> new OrderFulfilled(this.id, this.customerId, this.updatedAt);
 			case SHIPPED -> new OrderShipped(this.id, this.customerId, this.updatedAt);
 			case DELIVERED -> new OrderDelivered(this.id, this.customerId, this.updatedAt);
-			case CANCELLED -> new OrderCancelled(this.id, this.customerId, required(from), this.paymentReference,
-					this.total, this.updatedAt);
-			case REFUNDED -> new OrderRefunded(this.id, this.customerId, required(from), this.paymentReference,
-					this.total, this.updatedAt);
+			case CANCELLED -> new OrderCancelled(this.id, this.customerId, required(from), this.paymentId, this.total,
+					this.updatedAt);
+			case REFUNDED ->
+				new OrderRefunded(this.id, this.customerId, required(from), this.paymentId, this.total, this.updatedAt);
 		};
 	}
 

@@ -47,10 +47,10 @@ class OrderRepository {
 		ShippingAddress address = order.shippingAddress();
 		this.jdbc.sql("""
 				insert into orders_order (id, order_number, customer_id, email, ship_name, ship_line1, ship_line2,
-					ship_city, ship_postal_code, ship_country, total_amount, currency, status, payment_reference,
+					ship_city, ship_postal_code, ship_country, total_amount, currency, status, payment_id,
 					token_hash, created_at, updated_at, version)
 				values (:id, :number, :customerId, :email, :name, :line1, :line2, :city, :postalCode, :country,
-					:amount, :currency, :status, :paymentReference, :tokenHash, :createdAt, :updatedAt, :version)""")
+					:amount, :currency, :status, :paymentId, :tokenHash, :createdAt, :updatedAt, :version)""")
 			.param("id", order.id())
 			.param("number", order.number())
 			.param("customerId", order.customerId())
@@ -64,7 +64,7 @@ class OrderRepository {
 			.param("amount", order.total().amount())
 			.param("currency", order.total().currency().getCurrencyCode())
 			.param("status", order.status().name())
-			.param("paymentReference", order.paymentReference())
+			.param("paymentId", order.paymentId())
 			.param("tokenHash", tokenHash)
 			.param("createdAt", utc(order.createdAt()))
 			.param("updatedAt", utc(order.updatedAt()))
@@ -202,7 +202,7 @@ class OrderRepository {
 
 	private static Order withLines(Order order, List<OrderLine> lines) {
 		return new Order(order.id(), order.number(), order.customerId(), order.email(), order.shippingAddress(), lines,
-				order.total(), order.paymentReference(), order.status(), order.version(), order.createdAt(),
+				order.total(), order.paymentId(), order.status(), order.version(), order.createdAt(),
 				order.updatedAt());
 	}
 
@@ -211,7 +211,7 @@ class OrderRepository {
 				rs.getString("ship_line2"), rs.getString("ship_city"), rs.getString("ship_postal_code"),
 				rs.getString("ship_country"));
 		return new Order(uuid(rs, "id"), rs.getLong("order_number"), rs.getObject("customer_id", UUID.class),
-				rs.getString("email"), address, lines, money(rs), rs.getString("payment_reference"),
+				rs.getString("email"), address, lines, money(rs), rs.getObject("payment_id", UUID.class),
 				OrderStatus.valueOf(rs.getString("status")), rs.getLong("version"), instant(rs, "created_at"),
 				instant(rs, "updated_at"));
 	}

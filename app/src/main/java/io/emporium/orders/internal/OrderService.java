@@ -30,6 +30,8 @@ public class OrderService implements Orders {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
+	private static final int NOTE_ATTEMPTS = 5;
+
 	private final OrderRepository repository;
 
 	private final ApplicationEventPublisher events;
@@ -56,6 +58,27 @@ public class OrderService implements Orders {
 		Order paid = change(placed, OrderStatus.PAID, "system", null, now);
 		log.atInfo().setMessage("order placed").addKeyValue("orderId", paid.id()).log();
 		return new PlacedOrder(paid.id(), token.value(), paid.status(), paid.total());
+	}
+
+	/**
+	 * Other modules' steps (stock returned, money given back) may land at the same
+	 * moment, so a lost race on the version is retried against the fresh order.
+	 */
+	@Override
+	@Transactional
+	public void note(UUID orderId, String actor, String note) {
+		for (int attempt = 1;; attempt++) {
+			Order current = this.repository.find(orderId).orElseThrow(() -> notFound(orderId));
+			Order next = current.noted(now());
+			if (this.repository.changeStatus(current, next)) {
+				this.repository.append(orderId, new HistoryEntry(next.version(), current.status(), next.status(), actor,
+						note, next.updatedAt()));
+				return;
+			}
+			if (attempt == NOTE_ATTEMPTS) {
+				throw new OrderStateConflictException(orderId, current.status(), current.status());
+			}
+		}
 	}
 
 	/**

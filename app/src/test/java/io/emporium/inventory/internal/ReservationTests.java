@@ -39,6 +39,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @ActiveProfiles("test")
 class ReservationTests {
 
+	private static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-00000000001a");
+
 	@Autowired
 	Inventory inventory;
 
@@ -158,8 +160,8 @@ class ReservationTests {
 		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
 		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
 
-		this.inventory.confirm(reservation);
-		this.inventory.confirm(reservation);
+		this.inventory.confirm(reservation, ORDER);
+		this.inventory.confirm(reservation, ORDER);
 		this.inventory.release(reservation);
 
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 6, 0));
@@ -175,7 +177,7 @@ class ReservationTests {
 		this.inventory.release(reservation);
 
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.inventory.confirm(reservation));
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.inventory.confirm(reservation, ORDER));
 	}
 
 	@Test

@@ -42,6 +42,8 @@ class OrderLifecycleTests {
 
 	private static final Instant CREATED = Instant.parse("2026-11-27T08:00:00Z");
 
+	private static final UUID PAYMENT = UUID.fromString("00000000-0000-0000-0000-0000000000a1");
+
 	private static final Instant LATER = Instant.parse("2026-11-27T09:30:00Z");
 
 	static Stream<Arguments> allPairs() {
@@ -100,20 +102,20 @@ class OrderLifecycleTests {
 
 		assertThat(placed.announcement(null)).isInstanceOf(OrderPlaced.class);
 		assertThat(paid.announcement(OrderStatus.PLACED))
-			.isEqualTo(new OrderPaid(paid.id(), "pay_1", paid.total(), LATER));
+			.isEqualTo(new OrderPaid(paid.id(), PAYMENT, paid.total(), LATER));
 		assertThat(fulfilled.announcement(OrderStatus.PAID)).isInstanceOf(OrderFulfilled.class);
 		assertThat(shipped.announcement(OrderStatus.FULFILLED)).isInstanceOf(OrderShipped.class);
 		assertThat(delivered.announcement(OrderStatus.SHIPPED)).isInstanceOf(OrderDelivered.class);
 		assertThat(refunded.announcement(OrderStatus.DELIVERED)).isEqualTo(new OrderRefunded(refunded.id(),
-				refunded.customerId(), OrderStatus.DELIVERED, "pay_1", refunded.total(), LATER));
+				refunded.customerId(), OrderStatus.DELIVERED, PAYMENT, refunded.total(), LATER));
 		assertThat(cancelled.announcement(OrderStatus.PAID)).isEqualTo(new OrderCancelled(cancelled.id(),
-				cancelled.customerId(), OrderStatus.PAID, "pay_1", cancelled.total(), LATER));
+				cancelled.customerId(), OrderStatus.PAID, PAYMENT, cancelled.total(), LATER));
 	}
 
 	@Test
 	void refusesLinesInAnotherCurrency() {
 		PlaceOrder command = new PlaceOrder(null, "a@example.com", address(),
-				List.of(new OrderLine("BOOK-1", "A book", 1, Money.of(1299, "USD"))), Money.of(1299, "EUR"), "pay_1");
+				List.of(new OrderLine("BOOK-1", "A book", 1, Money.of(1299, "USD"))), Money.of(1299, "EUR"), PAYMENT);
 
 		assertThatExceptionOfType(IllegalArgumentException.class)
 			.isThrownBy(() -> Order.place(UUID.randomUUID(), 1, command, CREATED));
@@ -121,7 +123,7 @@ class OrderLifecycleTests {
 
 	private static Order order(OrderStatus status) {
 		return new Order(UUID.randomUUID(), 100001, UUID.randomUUID(), "a@example.com", address(),
-				List.of(new OrderLine("BOOK-1", "A book", 2, Money.of(1299, "EUR"))), Money.of(2598, "EUR"), "pay_1",
+				List.of(new OrderLine("BOOK-1", "A book", 2, Money.of(1299, "EUR"))), Money.of(2598, "EUR"), PAYMENT,
 				status, 1 + status.ordinal(), CREATED, CREATED);
 	}
 
