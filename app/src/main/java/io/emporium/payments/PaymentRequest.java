@@ -3,16 +3,15 @@ package io.emporium.payments;
 import io.emporium.platform.Money;
 
 /**
- * A charge to make: a gateway token stands in for the card, which never reaches Emporium.
+ * A charge to hold: a gateway token stands in for the card, which never reaches Emporium.
  *
- * @param reference what the charge is for, shown on the gateway's side (e.g. the checkout
- * id)
+ * @param cartId the cart being paid for, kept with the payment so admins can find it
  */
-public record PaymentRequest(String idempotencyKey, String token, Money amount, String reference) {
+public record PaymentRequest(String idempotencyKey, String token, Money amount, String cartId) {
 
 	public PaymentRequest {
-		if (idempotencyKey.isBlank() || token.isBlank()) {
-			throw new IllegalArgumentException("idempotency key and token are required");
+		if (idempotencyKey.isBlank() || token.isBlank() || cartId.isBlank()) {
+			throw new IllegalArgumentException("idempotency key, token and cart id are required");
 		}
 		if (amount.amount() <= 0) {
 			throw new IllegalArgumentException("a charge must be positive");

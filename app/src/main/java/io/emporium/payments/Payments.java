@@ -1,15 +1,58 @@
 package io.emporium.payments;
 
-/** What other modules may ask of payments. */
+import java.util.UUID;
+
+import io.emporium.platform.Money;
+
+/**
+ * What other modules may ask of payments. Money is held by {@link #authorize}, taken by
+ * {@link #capture} and given back by {@link #voidAuthorization} or {@link #refund}; every
+ * gateway call runs outside the caller's database transaction.
+ */
 public interface Payments {
 
 	/**
-	 * Authorizes (and captures) a charge through the gateway chosen for it. The
-	 * idempotency key is passed to the gateway and recorded: a second call with the same
-	 * key never charges again, it returns the first authorization.
+	 * Authorizes (holds, does not capture). Idempotent per
+	 * {@code request.idempotencyKey()}: the same key returns the first authorization when
+	 * amount and currency match; otherwise throws {@link PaymentMismatchException} (409,
+	 * problem type {@code payment-mismatch}) and voids the earlier authorization if it is
+	 * still only authorized.
 	 * @throws PaymentDeclinedException when the gateway declines the card (402)
-	 * @throws PaymentUnavailableException when no gateway could answer (503)
+	 * @throws PaymentUnavailableException when no gateway could answer; nothing is
+	 * authorized and a retry with the same key is safe (503)
 	 */
 	Authorization authorize(PaymentRequest request);
+
+	/**
+	 * Captures an authorized payment and links it to its order. Idempotent (capturing
+	 * twice is harmless). A capture the gateway fails to do is recorded for
+	 * reconciliation and retried by a job.
+	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
+	 * @throws io.emporium.platform.ConflictException when the payment was voided,
+	 * declined, or captured for another order (409, type payment-state-conflict)
+	 */
+	void capture(UUID paymentId, UUID orderId);
+
+	/**
+	 * Gives an authorization back because no order will use it. Idempotent; never throws
+	 * for gateway trouble: a failed void is recorded for reconciliation and retried by a
+	 * job. A captured payment is refunded instead (whatever is still captured).
+	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
+	 */
+	void voidAuthorization(UUID paymentId, String reason);
+
+	/**
+	 * Refunds captured money, whole or in part; the payment is PARTIALLY_REFUNDED until
+	 * all is back, then REFUNDED. Idempotent per {@code (paymentId, refundKey)}: the same
+	 * key refunds once, and the same key with another amount throws
+	 * {@link PaymentMismatchException}. Never throws for gateway trouble: a failed refund
+	 * is recorded for reconciliation and retried by a job.
+	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
+	 * @throws io.emporium.platform.ConflictException when nothing is captured (409, type
+	 * payment-state-conflict)
+	 * @throws io.emporium.platform.InvalidRequestException when the amount is not
+	 * positive, in another currency, or more than is still captured (422)
+	 */
+	void refund(UUID paymentId, String refundKey, Money amount, String reason);
 
 }

@@ -122,8 +122,7 @@ public class CheckoutService {
 			.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
 		Authorization payment;
 		try {
-			payment = this.payments
-				.authorize(new PaymentRequest(key, command.paymentToken(), total, "cart:" + cart.id()));
+			payment = this.payments.authorize(new PaymentRequest(key, command.paymentToken(), total, cart.id()));
 		}
 		catch (RuntimeException ex) {
 			this.inventory.release(reservation);

@@ -13,7 +13,7 @@ record Payment(UUID id, String idempotencyKey, String gateway, String gatewayRef
 
 	static Payment of(UUID id, PaymentRequest request, String gateway, GatewayOutcome outcome, Instant at) {
 		return new Payment(id, request.idempotencyKey(), gateway, outcome.reference(), outcome.approved(),
-				request.amount(), outcome.brand(), outcome.last4(), outcome.reason(), request.reference(), at);
+				request.amount(), outcome.brand(), outcome.last4(), outcome.reason(), "cart:" + request.cartId(), at);
 	}
 
 	String status() {

@@ -9,11 +9,13 @@ import io.emporium.payments.Authorization;
 import io.emporium.payments.PaymentAuthorized;
 import io.emporium.payments.PaymentDeclinedException;
 import io.emporium.payments.PaymentFailed;
+import io.emporium.payments.PaymentMismatchException;
 import io.emporium.payments.PaymentRequest;
 import io.emporium.payments.PaymentUnavailableException;
 import io.emporium.payments.Payments;
 import io.emporium.payments.internal.PaymentGateway.GatewayException;
 import io.emporium.payments.internal.PaymentGateway.GatewayOutcome;
+import io.emporium.platform.Money;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -55,12 +57,15 @@ class PaymentService implements Payments {
 	public Authorization authorize(PaymentRequest request) {
 		Optional<Payment> earlier = this.payments.findByKey(request.idempotencyKey());
 		if (earlier.isPresent()) {
+			if (!earlier.get().amount().equals(request.amount())) {
+				throw new PaymentMismatchException("The idempotency key was used for another amount or currency.");
+			}
 			return answer(earlier.get());
 		}
 		GatewayOutcome outcome;
 		try {
 			outcome = this.gateway.charge(request.idempotencyKey(), request.token(), request.amount(),
-					request.reference());
+					"cart:" + request.cartId());
 		}
 		catch (GatewayException ex) {
 			log.atWarn()
@@ -72,6 +77,21 @@ class PaymentService implements Payments {
 		}
 		Payment payment = Payment.of(UUID.randomUUID(), request, this.gateway.name(), outcome, now());
 		return answer(record(payment));
+	}
+
+	@Override
+	public void capture(UUID paymentId, UUID orderId) {
+		throw new UnsupportedOperationException("capture arrives with the separate gateway calls");
+	}
+
+	@Override
+	public void voidAuthorization(UUID paymentId, String reason) {
+		throw new UnsupportedOperationException("void arrives with the separate gateway calls");
+	}
+
+	@Override
+	public void refund(UUID paymentId, String refundKey, Money amount, String reason) {
+		throw new UnsupportedOperationException("refund arrives with the separate gateway calls");
 	}
 
 	private Payment record(Payment payment) {
