@@ -3,21 +3,39 @@ package io.emporium.payments.internal;
 import java.time.Instant;
 import java.util.UUID;
 
-import io.emporium.payments.PaymentRequest;
-import io.emporium.payments.internal.PaymentGateway.GatewayOutcome;
+import io.emporium.payments.Authorization;
 import io.emporium.platform.Money;
+import org.jspecify.annotations.Nullable;
 
-/** A recorded charge attempt that the gateway answered: approved or declined. */
-record Payment(UUID id, String idempotencyKey, String gateway, String gatewayReference, boolean authorized,
-		Money amount, String brand, String last4, String failureReason, String reference, Instant createdAt) {
+/**
+ * A payment as stored: what was held, taken and given back, in minor units of
+ * {@code amount}'s currency. {@code refundReserved} counts refunds accepted (some may
+ * still wait for the gateway); {@code refunded} only those the gateway confirmed.
+ */
+record Payment(UUID id, String idempotencyKey, String gateway, @Nullable String gatewayReference, PaymentStatus status,
+		Money amount, @Nullable String brand, @Nullable String last4, @Nullable String failureReason, String cartId,
+		@Nullable UUID orderId, long captured, long refundReserved, long refunded, @Nullable Operation pending,
+		Instant createdAt, Instant updatedAt) {
 
-	static Payment of(UUID id, PaymentRequest request, String gateway, GatewayOutcome outcome, Instant at) {
-		return new Payment(id, request.idempotencyKey(), gateway, outcome.reference(), outcome.approved(),
-				request.amount(), outcome.brand(), outcome.last4(), outcome.reason(), "cart:" + request.cartId(), at);
+	/** A step the gateway is being asked to do; it excludes the opposite step. */
+	enum Operation {
+
+		AUTHORIZE, CAPTURE, VOID, REFUND
+
 	}
 
-	String status() {
-		return this.authorized ? "AUTHORIZED" : "DECLINED";
+	/** Captured money not yet claimed by a refund. */
+	long refundable() {
+		return this.captured - this.refundReserved;
+	}
+
+	Money money(long minorUnits) {
+		return new Money(minorUnits, this.amount.currency());
+	}
+
+	Authorization authorization() {
+		return new Authorization(this.id, this.gateway, String.valueOf(this.gatewayReference), this.amount,
+				String.valueOf(this.brand), String.valueOf(this.last4));
 	}
 
 }

@@ -2,6 +2,7 @@ package io.emporium.payments.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.temporal.ChronoUnit;
 import java.util.Optional;
 import java.util.UUID;
 
@@ -13,21 +14,27 @@ import io.emporium.payments.PaymentMismatchException;
 import io.emporium.payments.PaymentRequest;
 import io.emporium.payments.PaymentUnavailableException;
 import io.emporium.payments.Payments;
+import io.emporium.payments.internal.GatewayCall.Outcome;
+import io.emporium.payments.internal.Payment.Operation;
 import io.emporium.payments.internal.PaymentGateway.GatewayException;
 import io.emporium.payments.internal.PaymentGateway.GatewayOutcome;
+import io.emporium.platform.ConflictException;
 import io.emporium.platform.Money;
+import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.PlatformTransactionManager;
+import org.springframework.transaction.TransactionDefinition;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
- * Charges through a gateway and records the outcome under the caller's idempotency key,
- * so one key is charged at most once. The gateway call runs outside any database
- * transaction.
+ * Authorizes under the caller's idempotency key, so one key holds money at most once, and
+ * hands capture, void and refund to {@link Settlements}; a step the gateway fails is left
+ * to the reconciliation job. Gateway calls run outside any database transaction.
  */
 @Service
 class PaymentService implements Payments {
@@ -38,33 +45,49 @@ class PaymentService implements Payments {
 
 	private final PaymentRepository payments;
 
+	private final Settlements settlements;
+
+	private final Reconciliations reconciliations;
+
+	private final PaymentsProperties properties;
+
 	private final ApplicationEventPublisher events;
 
 	private final TransactionTemplate transactions;
 
 	private final Clock clock;
 
-	PaymentService(PaymentGateway gateway, PaymentRepository payments, ApplicationEventPublisher events,
-			TransactionTemplate transactions, Clock clock) {
+	PaymentService(PaymentGateway gateway, PaymentRepository payments, Settlements settlements,
+			Reconciliations reconciliations, PaymentsProperties properties, ApplicationEventPublisher events,
+			PlatformTransactionManager transactionManager, Clock clock) {
 		this.gateway = gateway;
 		this.payments = payments;
+		this.settlements = settlements;
+		this.reconciliations = reconciliations;
+		this.properties = properties;
 		this.events = events;
-		this.transactions = transactions;
+		this.transactions = new TransactionTemplate(transactionManager);
+		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
 		this.clock = clock;
 	}
 
 	@Override
 	public Authorization authorize(PaymentRequest request) {
 		Optional<Payment> earlier = this.payments.findByKey(request.idempotencyKey());
-		if (earlier.isPresent()) {
-			if (!earlier.get().amount().equals(request.amount())) {
-				throw new PaymentMismatchException("The idempotency key was used for another amount or currency.");
+		if (earlier.isPresent() && !earlier.get().amount().equals(request.amount())) {
+			Payment first = earlier.get();
+			if (first.status() == PaymentStatus.AUTHORIZED) {
+				giveBack(first.id(), null, "idempotency key reused for another amount", false);
 			}
+			throw new PaymentMismatchException("The idempotency key was first used for "
+					+ Settlements.format(first.amount()) + ", not " + Settlements.format(request.amount()) + ".");
+		}
+		if (earlier.isPresent() && earlier.get().status() != PaymentStatus.FAILED) {
 			return answer(earlier.get());
 		}
 		GatewayOutcome outcome;
 		try {
-			outcome = this.gateway.charge(request.idempotencyKey(), request.token(), request.amount(),
+			outcome = this.gateway.authorize(request.idempotencyKey(), request.token(), request.amount(),
 					"cart:" + request.cartId());
 		}
 		catch (GatewayException ex) {
@@ -73,60 +96,137 @@ class PaymentService implements Payments {
 				.addKeyValue("gateway", this.gateway.name())
 				.addKeyValue("reason", ex.getMessage())
 				.log();
+			recordOutage(earlier.orElse(null), request, ex);
 			throw new PaymentUnavailableException();
 		}
-		Payment payment = Payment.of(UUID.randomUUID(), request, this.gateway.name(), outcome, now());
-		return answer(record(payment));
+		return answer(record(earlier.orElse(null), request, outcome));
 	}
 
 	@Override
 	public void capture(UUID paymentId, UUID orderId) {
-		throw new UnsupportedOperationException("capture arrives with the separate gateway calls");
+		reconcileIfFailed(paymentId, orderId, "capture for order " + orderId,
+				this.settlements.capture(paymentId, orderId));
 	}
 
 	@Override
 	public void voidAuthorization(UUID paymentId, String reason) {
-		throw new UnsupportedOperationException("void arrives with the separate gateway calls");
+		giveBack(paymentId, null, reason, true);
 	}
 
 	@Override
 	public void refund(UUID paymentId, String refundKey, Money amount, String reason) {
-		throw new UnsupportedOperationException("refund arrives with the separate gateway calls");
+		if (refundKey.isBlank()) {
+			throw new IllegalArgumentException("a refund key is required");
+		}
+		reconcileIfFailed(paymentId, null, reason, this.settlements.refund(paymentId, null, refundKey, amount, reason));
 	}
 
-	private Payment record(Payment payment) {
+	/**
+	 * Voids or refunds, for an order when {@code orderId} is given; a step the gateway
+	 * fails is recorded for the reconciliation job.
+	 */
+	void giveBack(UUID paymentId, @Nullable UUID orderId, String reason, boolean refundCaptured) {
+		reconcileIfFailed(paymentId, orderId, reason,
+				this.settlements.giveBack(paymentId, orderId, reason, refundCaptured));
+	}
+
+	private void reconcileIfFailed(UUID paymentId, @Nullable UUID orderId, String reason, Attempt attempt) {
+		if (attempt.done() || attempt.operation() == null) {
+			return;
+		}
+		Instant at = now();
+		this.reconciliations.open(paymentId, attempt.operation(), attempt.refundId(), orderId, reason,
+				String.valueOf(attempt.error()), at, at.plus(this.properties.backoff(1)));
+	}
+
+	private Payment record(@Nullable Payment failed, PaymentRequest request, GatewayOutcome outcome) {
+		Instant at = now();
+		PaymentStatus status = outcome.approved() ? PaymentStatus.AUTHORIZED : PaymentStatus.DECLINED;
+		UUID id = (failed != null) ? failed.id() : UUID.randomUUID();
+		Payment payment = new Payment(id, request.idempotencyKey(), this.gateway.name(), outcome.reference(), status,
+				request.amount(), outcome.approved() ? outcome.brand() : null,
+				outcome.approved() ? outcome.last4() : null, outcome.approved() ? null : outcome.reason(),
+				request.cartId(), null, 0, 0, 0, null, at, at);
+		GatewayCall call = new GatewayCall(id, this.gateway.name(), Operation.AUTHORIZE, request.amount(),
+				outcome.approved() ? Outcome.SUCCEEDED : Outcome.DECLINED, outcome.reference(),
+				outcome.approved() ? null : outcome.reason(), at);
 		try {
-			return this.transactions.execute(status -> {
-				this.payments.insert(payment);
-				if (payment.authorized()) {
-					this.events.publishEvent(new PaymentAuthorized(payment.id(), payment.gateway(), payment.amount(),
-							payment.createdAt()));
+			return this.transactions.execute(tx -> {
+				if (failed == null) {
+					this.payments.insert(payment);
 				}
-				else {
-					this.events.publishEvent(new PaymentFailed(payment.id(), payment.gateway(), payment.amount(),
-							payment.failureReason(), payment.createdAt()));
+				else if (!this.payments.retried(id, status, payment.gatewayReference(), payment.brand(),
+						payment.last4(), payment.failureReason(), at)) {
+					// A concurrent retry answered first; its record is the answer.
+					this.payments.record(call);
+					return this.payments.find(id).orElseThrow();
 				}
+				this.payments.record(call);
+				announce(payment);
 				return payment;
 			});
 		}
 		catch (DuplicateKeyException ex) {
 			// A concurrent call with the same key recorded first; the gateway answered
-			// both with
-			// the same reference, so the first record is the answer.
-			return this.payments.findByKey(payment.idempotencyKey()).orElseThrow();
+			// both
+			// with the same reference, so the first record is the answer.
+			Payment first = this.payments.findByKey(payment.idempotencyKey()).orElseThrow();
+			this.transactions.executeWithoutResult(
+					tx -> this.payments.record(new GatewayCall(first.id(), call.gateway(), call.operation(),
+							call.amount(), call.outcome(), call.gatewayReference(), call.error(), call.at())));
+			return first;
+		}
+	}
+
+	/** An outage: nothing is held, but the attempt is kept, and a retry may succeed. */
+	private void recordOutage(@Nullable Payment failed, PaymentRequest request, GatewayException ex) {
+		Instant at = now();
+		UUID id = (failed != null) ? failed.id() : UUID.randomUUID();
+		try {
+			this.transactions.executeWithoutResult(tx -> {
+				if (failed == null) {
+					this.payments.insert(new Payment(id, request.idempotencyKey(), this.gateway.name(), null,
+							PaymentStatus.FAILED, request.amount(), null, null, ex.getMessage(), request.cartId(), null,
+							0, 0, 0, null, at, at));
+					this.events.publishEvent(
+							new PaymentFailed(id, this.gateway.name(), request.amount(), "gateway unavailable", at));
+				}
+				this.payments.record(new GatewayCall(id, this.gateway.name(), Operation.AUTHORIZE, request.amount(),
+						Outcome.FAILED, null, ex.getMessage(), at));
+			});
+		}
+		catch (DuplicateKeyException race) {
+			// A concurrent call with the same key recorded first; its record stands.
+		}
+	}
+
+	private void announce(Payment payment) {
+		if (payment.status() == PaymentStatus.AUTHORIZED) {
+			this.events.publishEvent(
+					new PaymentAuthorized(payment.id(), payment.gateway(), payment.amount(), payment.createdAt()));
+		}
+		else {
+			this.events.publishEvent(new PaymentFailed(payment.id(), payment.gateway(), payment.amount(),
+					String.valueOf(payment.failureReason()), payment.createdAt()));
 		}
 	}
 
 	private static Authorization answer(Payment payment) {
-		if (!payment.authorized()) {
-			throw new PaymentDeclinedException(payment.failureReason());
+		if (payment.status() == PaymentStatus.DECLINED) {
+			throw new PaymentDeclinedException(String.valueOf(payment.failureReason()));
 		}
-		return new Authorization(payment.id(), payment.gateway(), payment.gatewayReference(), payment.amount(),
-				payment.brand(), payment.last4());
+		if (payment.status() == PaymentStatus.FAILED) {
+			throw new PaymentUnavailableException();
+		}
+		if (payment.status() == PaymentStatus.VOIDED) {
+			throw new ConflictException("payment-voided",
+					"The payment made under this idempotency key was voided; pay again with a new key.");
+		}
+		return payment.authorization();
 	}
 
 	private Instant now() {
-		return this.clock.instant();
+		return this.clock.instant().truncatedTo(ChronoUnit.MICROS);
 	}
 
 }

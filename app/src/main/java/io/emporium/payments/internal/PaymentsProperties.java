@@ -1,0 +1,24 @@
+package io.emporium.payments.internal;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long the reconciliation job waits before retrying a failed money step; the wait
+ * doubles with each failure up to {@code maxBackoff}.
+ */
+@ConfigurationProperties("emporium.payments")
+record PaymentsProperties(@DefaultValue("1m") Duration retryBackoff, @DefaultValue("1h") Duration maxBackoff) {
+
+	/** The wait after the {@code failures}-th failed attempt (1 for the first). */
+	Duration backoff(int failures) {
+		Duration wait = this.retryBackoff;
+		for (int i = 1; i < failures && wait.compareTo(this.maxBackoff) < 0; i++) {
+			wait = wait.multipliedBy(2);
+		}
+		return (wait.compareTo(this.maxBackoff) > 0) ? this.maxBackoff : wait;
+	}
+
+}

@@ -1,0 +1,286 @@
+package io.emporium.payments.internal;
+
+import java.time.Clock;
+import java.time.Duration;
+import java.util.List;
+import java.util.UUID;
+
+import io.emporium.payments.Authorization;
+import io.emporium.payments.PaymentMismatchException;
+import io.emporium.payments.PaymentRequest;
+import io.emporium.payments.PaymentUnavailableException;
+import io.emporium.payments.Payments;
+import io.emporium.payments.internal.Payment.Operation;
+import io.emporium.platform.ConflictException;
+import io.emporium.platform.InvalidRequestException;
+import io.emporium.platform.Money;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.boot.test.context.SpringBootTest;
+import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.test.context.ActiveProfiles;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Payments against the real embedded database and the sandbox gateway, without orders:
+ * the status rules, idempotency, and reconciliation of what the gateway failed to do.
+ */
+@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ActiveProfiles("test")
+class PaymentsIntegrationTests {
+
+	private static final Money PRICE = Money.of(1299, "EUR");
+
+	@Autowired
+	Payments payments;
+
+	@Autowired
+	SandboxGateway sandbox;
+
+	@Autowired
+	ReconciliationJob reconciliation;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	Clock clock;
+
+	@Autowired
+	MeterRegistry meters;
+
+	@Test
+	void authorizesWithoutCapturing() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+
+		assertThat(authorization.amount()).isEqualTo(PRICE);
+		assertThat(authorization.last4()).isEqualTo("4242");
+		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED");
+	}
+
+	@Test
+	void answersTheSameKeyWithTheFirstAuthorization() {
+		PaymentRequest request = request("tok_visa", PRICE);
+
+		Authorization first = this.payments.authorize(request);
+		Authorization second = this.payments.authorize(request);
+
+		assertThat(second).isEqualTo(first);
+		assertThat(calls(first)).containsExactly("AUTHORIZE SUCCEEDED");
+	}
+
+	@Test
+	void refusesTheSameKeyForAnotherAmountAndVoidsTheFirstAuthorization() {
+		PaymentRequest request = request("tok_visa", PRICE);
+		Authorization first = this.payments.authorize(request);
+
+		assertThatExceptionOfType(PaymentMismatchException.class)
+			.isThrownBy(() -> this.payments.authorize(
+					new PaymentRequest(request.idempotencyKey(), "tok_visa", Money.of(1, "EUR"), request.cartId())))
+			.satisfies(ex -> assertThat(ex.getBody().getType().toString()).endsWith("/payment-mismatch"));
+
+		assertThat(status(first)).isEqualTo("VOIDED");
+		assertThat(calls(first)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+	}
+
+	@Test
+	void keepsAnOutageAndAuthorizesOnTheRetryWithTheSameKey() {
+		PaymentRequest outage = request("tok_error", PRICE);
+
+		assertThatExceptionOfType(PaymentUnavailableException.class).isThrownBy(() -> this.payments.authorize(outage));
+		Authorization retried = this.payments
+			.authorize(new PaymentRequest(outage.idempotencyKey(), "tok_visa", PRICE, outage.cartId()));
+
+		assertThat(status(retried)).isEqualTo("AUTHORIZED");
+		assertThat(calls(retried)).containsExactly("AUTHORIZE FAILED", "AUTHORIZE SUCCEEDED");
+	}
+
+	@Test
+	void capturesOnceHoweverOftenAsked() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+		UUID order = UUID.randomUUID();
+
+		this.payments.capture(authorization.paymentId(), order);
+		this.payments.capture(authorization.paymentId(), order);
+
+		assertThat(status(authorization)).isEqualTo("CAPTURED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+		assertThat(column(authorization, "order_id")).isEqualTo(order.toString());
+	}
+
+	@Test
+	void refusesToCaptureAVoidedPaymentOrForAnotherOrder() {
+		Authorization voided = authorize("tok_visa", PRICE);
+		this.payments.voidAuthorization(voided.paymentId(), "checkout failed");
+		Authorization captured = authorize("tok_visa", PRICE);
+		this.payments.capture(captured.paymentId(), UUID.randomUUID());
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.payments.capture(voided.paymentId(), UUID.randomUUID()));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.payments.capture(captured.paymentId(), UUID.randomUUID()));
+	}
+
+	@Test
+	void voidsOnceHoweverOftenAsked() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+
+		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
+		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
+
+		assertThat(status(authorization)).isEqualTo("VOIDED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+	}
+
+	@Test
+	void refundsInsteadOfVoidingACapturedPayment() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+		this.payments.capture(authorization.paymentId(), UUID.randomUUID());
+
+		this.payments.voidAuthorization(authorization.paymentId(), "order lost");
+		this.payments.voidAuthorization(authorization.paymentId(), "order lost");
+
+		assertThat(status(authorization)).isEqualTo("REFUNDED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
+				"REFUND SUCCEEDED");
+		assertThat(column(authorization, "refunded_amount")).isEqualTo("1299");
+	}
+
+	@Test
+	void isPartiallyRefundedUntilAllIsBackAndRefundsEachKeyOnce() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+		this.payments.capture(authorization.paymentId(), UUID.randomUUID());
+
+		this.payments.refund(authorization.paymentId(), "damaged-cover", Money.of(299, "EUR"), "damaged cover");
+		this.payments.refund(authorization.paymentId(), "damaged-cover", Money.of(299, "EUR"), "damaged cover");
+		assertThat(status(authorization)).isEqualTo("PARTIALLY_REFUNDED");
+		this.payments.refund(authorization.paymentId(), "rest", Money.of(1000, "EUR"), "returned");
+
+		assertThat(status(authorization)).isEqualTo("REFUNDED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED", "REFUND SUCCEEDED",
+				"REFUND SUCCEEDED");
+	}
+
+	@Test
+	void refusesRefundsBeyondTheCaptureOrBeforeIt() {
+		Authorization authorized = authorize("tok_visa", PRICE);
+		Authorization captured = authorize("tok_visa", PRICE);
+		this.payments.capture(captured.paymentId(), UUID.randomUUID());
+		this.payments.refund(captured.paymentId(), "first", Money.of(1000, "EUR"), "goodwill");
+
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.payments.refund(captured.paymentId(), "second", Money.of(300, "EUR"), "goodwill"));
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.payments.refund(captured.paymentId(), "usd", Money.of(1, "USD"), "goodwill"));
+		assertThatExceptionOfType(PaymentMismatchException.class)
+			.isThrownBy(() -> this.payments.refund(captured.paymentId(), "first", Money.of(1, "EUR"), "goodwill"));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.payments.refund(authorized.paymentId(), "early", Money.of(1, "EUR"), "goodwill"));
+
+		assertThat(status(captured)).isEqualTo("PARTIALLY_REFUNDED");
+		assertThat(column(captured, "refunded_amount")).isEqualTo("1000");
+	}
+
+	@Test
+	void recordsAFailedVoidAndTheJobRetriesItAfterTheBackoff() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+		this.sandbox.failNext(Operation.VOID, authorization.gatewayReference(), 1);
+
+		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
+		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
+		assertThat(openRecords(authorization)).isEqualTo(1);
+		this.reconciliation.retryDue(this.clock.instant());
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED");
+
+		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
+
+		assertThat(status(authorization)).isEqualTo("VOIDED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED", "VOID SUCCEEDED");
+		assertThat(openRecords(authorization)).isZero();
+	}
+
+	@Test
+	void retriesEachRecordOnItsOwnAndCountsWhatFailsAgain() {
+		Authorization stuck = authorize("tok_visa", PRICE);
+		Authorization healing = authorize("tok_visa", PRICE);
+		this.payments.capture(stuck.paymentId(), UUID.randomUUID());
+		this.payments.capture(healing.paymentId(), UUID.randomUUID());
+		this.sandbox.failNext(Operation.REFUND, stuck.gatewayReference(), Integer.MAX_VALUE);
+		this.sandbox.failNext(Operation.REFUND, healing.gatewayReference(), 1);
+		this.payments.refund(stuck.paymentId(), "all", PRICE, "returned");
+		this.payments.refund(healing.paymentId(), "all", PRICE, "returned");
+		double failuresBefore = failures();
+
+		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
+
+		assertThat(status(stuck)).isEqualTo("CAPTURED");
+		assertThat(status(healing)).isEqualTo("REFUNDED");
+		assertThat(openRecords(stuck)).isEqualTo(1);
+		assertThat(openRecords(healing)).isZero();
+		assertThat(failures()).isEqualTo(failuresBefore + 1);
+		this.sandbox.failNext(Operation.REFUND, stuck.gatewayReference(), 0);
+		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
+		assertThat(status(stuck)).as("backs off after a second failure").isEqualTo("CAPTURED");
+		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(10)));
+		assertThat(status(stuck)).isEqualTo("REFUNDED");
+		assertThat(calls(stuck)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED", "REFUND FAILED",
+				"REFUND FAILED", "REFUND SUCCEEDED");
+	}
+
+	@Test
+	void retriesAFailedCapture() {
+		Authorization authorization = authorize("tok_capture_fails", PRICE);
+		UUID order = UUID.randomUUID();
+
+		this.payments.capture(authorization.paymentId(), order);
+		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
+		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
+
+		assertThat(status(authorization)).isEqualTo("CAPTURED");
+		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED", "CAPTURE SUCCEEDED");
+	}
+
+	private Authorization authorize(String token, Money amount) {
+		return this.payments.authorize(request(token, amount));
+	}
+
+	private static PaymentRequest request(String token, Money amount) {
+		return new PaymentRequest(UUID.randomUUID().toString(), token, amount, "cart-" + UUID.randomUUID());
+	}
+
+	private String status(Authorization authorization) {
+		return column(authorization, "status");
+	}
+
+	private String column(Authorization authorization, String column) {
+		return this.jdbc.sql("select cast(" + column + " as varchar(64)) from payments_payment where id = :id")
+			.param("id", authorization.paymentId())
+			.query(String.class)
+			.single();
+	}
+
+	private List<String> calls(Authorization authorization) {
+		return this.jdbc.sql("select operation, outcome from payments_gateway_call where payment_id = :id order by id")
+			.param("id", authorization.paymentId())
+			.query((rs, row) -> rs.getString("operation") + " " + rs.getString("outcome"))
+			.list();
+	}
+
+	private long openRecords(Authorization authorization) {
+		return this.jdbc.sql("select count(*) from payments_reconciliation where payment_id = :id and status = 'OPEN'")
+			.param("id", authorization.paymentId())
+			.query(Long.class)
+			.single();
+	}
+
+	private double failures() {
+		return this.meters.counter("emporium.payments.reconciliation.failures").count();
+	}
+
+}
