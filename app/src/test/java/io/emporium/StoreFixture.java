@@ -1,8 +1,11 @@
 package io.emporium;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+
+import tools.jackson.databind.JsonNode;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -75,11 +78,42 @@ public final class StoreFixture {
 		return id;
 	}
 
+	/** The payments made for a cart, newest first, as admins see them. */
+	public List<JsonNode> payments(String cartId) {
+		ApiClient.Response payments = admin().get("/api/v1/admin/payments?cartId=" + cartId + "&size=100");
+		assertThat(payments.status()).as(payments.toString()).isEqualTo(200);
+		List<JsonNode> items = new ArrayList<>();
+		payments.json().path("items").forEach(items::add);
+		return items;
+	}
+
+	/** On hand and reserved of a SKU in the main warehouse. */
+	public Level stock(String sku) {
+		ApiClient.Response stock = admin().get("/api/v1/admin/inventory/" + sku);
+		assertThat(stock.status()).as(stock.toString()).isEqualTo(200);
+		for (JsonNode level : stock.json().path("levels")) {
+			if (level.path("warehouse").asText().equals("main")) {
+				return new Level(level.path("onHand").asInt(), level.path("reserved").asInt());
+			}
+		}
+		return new Level(0, 0);
+	}
+
+	/** The cart's status as its holder sees it. */
+	public String cartStatus(ApiClient as, String cartId) {
+		ApiClient.Response cart = as.get("/api/v1/carts/" + cartId);
+		assertThat(cart.status()).as(cart.toString()).isEqualTo(200);
+		return cart.text("status");
+	}
+
 	public static Map<String, Object> checkout(String cartId, String email, String token) {
 		return Map.of(
 				"cartId", cartId, "email", email, "shippingAddress", Map.of("name", "Ada Lovelace", "line1",
 						"1 Analytical Way", "city", "Berlin", "postalCode", "10115", "country", "DE"),
 				"payment", Map.of("token", token));
+	}
+
+	public record Level(int onHand, int reserved) {
 	}
 
 	public record Customer(String email, String id, ApiClient api) {

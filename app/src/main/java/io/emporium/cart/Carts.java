@@ -8,15 +8,28 @@ import io.emporium.platform.Caller;
 public interface Carts {
 
 	/**
-	 * The lines of a cart that the caller may check out.
+	 * Claims the caller's cart for checkout (ACTIVE to CHECKING_OUT, one conditional
+	 * update committed at once) and returns its lines, which no longer change while the
+	 * claim stands.
 	 * @throws io.emporium.platform.NotFoundException when the cart does not exist or is
 	 * not the caller's
-	 * @throws io.emporium.platform.InvalidRequestException when it is empty or already
-	 * checked out
+	 * @throws io.emporium.platform.InvalidRequestException when it is empty (cart-empty)
+	 * or already checked out (cart-closed)
+	 * @throws io.emporium.platform.ConflictException when another checkout holds it
+	 * (checkout-in-progress)
 	 */
-	CartSnapshot forCheckout(String cartId, Caller caller);
+	CartSnapshot claimForCheckout(String cartId, Caller caller, CheckoutClaim claim);
 
-	/** Closes the cart after its order was placed; runs in the caller's transaction. */
-	void checkedOut(String cartId, UUID orderId);
+	/**
+	 * Closes the cart after its order was placed; runs in the caller's transaction.
+	 * @throws io.emporium.platform.ConflictException when the claim was taken over
+	 */
+	void checkedOut(String cartId, CheckoutClaim claim, UUID orderId);
+
+	/**
+	 * Opens the cart again after a checkout that placed no order, if this claim (or an
+	 * older one of the same key) still holds it; returns whether it did.
+	 */
+	boolean releaseClaim(String cartId, CheckoutClaim claim);
 
 }

@@ -1,7 +1,13 @@
 package io.emporium.cart;
 
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.emporium.ApiClient;
 import io.emporium.HttpTestSupport;
@@ -74,6 +80,64 @@ class CartApiTests extends HttpTestSupport {
 		assertThat(this.store.api()
 			.post("/api/v1/carts/" + guest + "/items", Map.of("sku", shared, "quantity", 1))
 			.status()).isEqualTo(409);
+	}
+
+	@Test
+	void concurrentAddsNeverTakeALineBeyondTheQuantityLimit() throws Exception {
+		String book = this.store.product(1000, 500);
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
+
+		List<ApiClient.Response> answers;
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			CountDownLatch start = new CountDownLatch(1);
+			List<Future<ApiClient.Response>> calls = new ArrayList<>();
+			for (int i = 0; i < 20; i++) {
+				calls.add(threads.submit(() -> {
+					start.await();
+					return this.store.api()
+						.post("/api/v1/carts/" + cart + "/items", Map.of("sku", book, "quantity", 10));
+				}));
+			}
+			start.countDown();
+			answers = new ArrayList<>();
+			for (Future<ApiClient.Response> call : calls) {
+				answers.add(call.get());
+			}
+		}
+
+		assertThat(answers).filteredOn(answer -> answer.status() == 200).hasSize(9);
+		assertThat(answers).filteredOn(answer -> answer.status() != 200)
+			.allSatisfy(answer -> assertThat(answer.text("type")).endsWith("/quantity-limit"));
+		JsonNode stored = this.store.api().get("/api/v1/carts/" + cart).json();
+		assertThat(line(stored, book).path("quantity").asInt()).isEqualTo(90);
+	}
+
+	@Test
+	void mergingCartsKeepsEveryLineWithinTheQuantityLimit() {
+		String book = this.store.product(1000, 500);
+		StoreFixture.Customer customer = this.store.customer();
+		this.store.cartWith(customer.api(), book, 60);
+		String guest = this.store.cartWith(this.store.api(), book, 70);
+
+		ApiClient.Response merged = customer.api().post("/api/v1/carts/" + guest + "/claim", null);
+
+		assertThat(merged.status()).as(merged.toString()).isEqualTo(200);
+		assertThat(line(merged.json(), book).path("quantity").asInt()).isEqualTo(99);
+	}
+
+	@Test
+	void aDeclinedCheckoutGivesTheCartBack() {
+		String book = this.store.product(1000, 5);
+		String cart = this.store.cartWith(this.store.api(), book, 1);
+		ApiClient.Response declined = this.store.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/api/v1/checkout", StoreFixture.checkout(cart, "decline@example.com", "tok_decline"));
+		assertThat(declined.status()).isEqualTo(402);
+
+		ApiClient.Response afterDecline = this.store.api()
+			.post("/api/v1/carts/" + cart + "/items", Map.of("sku", book, "quantity", 1));
+
+		assertThat(afterDecline.status()).as("a declined checkout gives the cart back").isEqualTo(200);
 	}
 
 	@Test

@@ -76,13 +76,33 @@ class CheckoutConcurrencyTests extends HttpTestSupport {
 		assertThat(responses.stream().map(ApiClient.Response::body).distinct()).hasSize(1);
 		ApiClient.Response orders = store.admin().get("/api/v1/admin/orders?email=" + email);
 		assertThat(orders.json().path("total").asInt()).isEqualTo(1);
-		long payments = this.jdbc.sql("select count(*) from payments_payment where idempotency_key = :key")
-			.param("key", key)
-			.query(Long.class)
-			.single();
-		assertThat(payments).isEqualTo(1);
+		assertThat(store.payments(cartId)).singleElement()
+			.satisfies(payment -> assertThat(payment.path("status").asText()).isIn("AUTHORIZED", "CAPTURED"));
 		ApiClient.Response stock = store.admin().get("/api/v1/admin/inventory/" + sku);
 		assertThat(stock.json().path("levels").get(0).path("onHand").asInt()).isEqualTo(8);
+	}
+
+	@Test
+	void eightCheckoutsOfOneCartWithEightKeysMakeOneOrderOnePaymentAndOneHold() throws Exception {
+		StoreFixture store = this.store;
+		String sku = store.product(1800, 10);
+		String email = "double-click-" + UUID.randomUUID() + "@example.com";
+		String cartId = store.cartWith(store.api(), sku, 3);
+
+		List<ApiClient.Response> responses = race(8,
+				i -> store.api()
+					.with("Idempotency-Key", UUID.randomUUID().toString())
+					.post("/api/v1/checkout", StoreFixture.checkout(cartId, email, "tok_visa")));
+
+		assertThat(responses).filteredOn(r -> r.status() == 201).hasSize(1);
+		assertThat(responses).filteredOn(r -> r.status() != 201)
+			.allSatisfy(r -> assertThat(r.text("type").replaceAll(".*/", "")).as(r.toString())
+				.isIn("checkout-in-progress", "cart-closed"));
+		ApiClient.Response orders = store.admin().get("/api/v1/admin/orders?email=" + email);
+		assertThat(orders.json().path("total").asInt()).isEqualTo(1);
+		assertThat(store.payments(cartId)).singleElement()
+			.satisfies(payment -> assertThat(payment.path("amount").path("amount").asLong()).isEqualTo(5400));
+		assertThat(store.stock(sku)).isEqualTo(new StoreFixture.Level(7, 0));
 	}
 
 	/** Starts all calls at once on their own threads and waits for every answer. */

@@ -94,4 +94,20 @@ class CheckoutIdempotencyTests extends HttpTestSupport {
 		assertThat(again.text("type")).endsWith("/cart-closed");
 	}
 
+	@Test
+	void completesAFreeOrderWithoutACharge() {
+		String sku = this.store.product(0, 5);
+		String cartId = this.store.cartWith(this.store.api(), sku, 2);
+
+		ApiClient.Response created = this.store.api()
+			.with("Idempotency-Key", UUID.randomUUID().toString())
+			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "free@example.com", "tok_visa"));
+
+		assertThat(created.status()).as(created.toString()).isEqualTo(201);
+		assertThat(created.json().path("total").path("amount").asLong()).isZero();
+		assertThat(created.text("status")).isEqualTo("PAID");
+		assertThat(this.store.payments(cartId)).isEmpty();
+		assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(3, 0));
+	}
+
 }

@@ -12,7 +12,7 @@ record Cart(String id, @Nullable UUID customerId, Status status, List<Item> item
 
 	enum Status {
 
-		ACTIVE, CHECKED_OUT, MERGED
+		ACTIVE, CHECKING_OUT, CHECKED_OUT, MERGED
 
 	}
 

@@ -6,6 +6,7 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.emporium.cart.CheckoutClaim;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.dao.DuplicateKeyException;
@@ -105,11 +106,59 @@ class CartRepository {
 			.update();
 	}
 
-	void touch(String cartId, Instant at) {
-		this.jdbc.sql("update cart_cart set updated_at = :at where id = :id")
+	/**
+	 * Locks an open cart's row for the rest of the transaction, so that changes of one
+	 * cart (and its checkout claim) happen one after the other and limits checked after
+	 * it hold; false when the cart is not open.
+	 */
+	boolean lockOpen(String cartId, Instant at) {
+		return this.jdbc.sql("update cart_cart set updated_at = :at where id = :id and status = 'ACTIVE'")
 			.param("at", Timestamp.from(at))
 			.param("id", cartId)
-			.update();
+			.update() == 1;
+	}
+
+	/**
+	 * Claims a non-empty cart for checkout: an open one, or one an older claim of the
+	 * same key holds (a takeover after that attempt went stale).
+	 */
+	boolean claim(String cartId, CheckoutClaim claim, Instant at) {
+		return this.jdbc.sql("""
+				update cart_cart set status = 'CHECKING_OUT', checkout_key = :key, checkout_fence = :fence,
+					updated_at = :at
+				where id = :id
+					and (status = 'ACTIVE'
+						or (status = 'CHECKING_OUT' and checkout_key = :key and checkout_fence < :fence))""")
+			.param("key", claim.key())
+			.param("fence", claim.fence())
+			.param("at", Timestamp.from(at))
+			.param("id", cartId)
+			.update() == 1;
+	}
+
+	/** Opens a claimed cart again if this claim, or an older one of its key, holds it. */
+	boolean release(String cartId, CheckoutClaim claim, Instant at) {
+		return this.jdbc.sql("""
+				update cart_cart set status = 'ACTIVE', checkout_key = null, checkout_fence = null, updated_at = :at
+				where id = :id and status = 'CHECKING_OUT' and checkout_key = :key and checkout_fence <= :fence""")
+			.param("at", Timestamp.from(at))
+			.param("id", cartId)
+			.param("key", claim.key())
+			.param("fence", claim.fence())
+			.update() == 1;
+	}
+
+	/** Closes a cart this very claim holds; false when the claim was taken over. */
+	boolean checkedOut(String cartId, CheckoutClaim claim, UUID orderId, Instant at) {
+		return this.jdbc.sql("""
+				update cart_cart set status = 'CHECKED_OUT', order_id = :order, updated_at = :at
+				where id = :id and status = 'CHECKING_OUT' and checkout_key = :key and checkout_fence = :fence""")
+			.param("order", orderId)
+			.param("at", Timestamp.from(at))
+			.param("id", cartId)
+			.param("key", claim.key())
+			.param("fence", claim.fence())
+			.update() == 1;
 	}
 
 	int assign(String cartId, UUID customerId, Instant at) {

@@ -6,11 +6,13 @@ import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
 import java.util.Map;
+import java.util.TreeSet;
 import java.util.UUID;
 
 import io.emporium.cart.CartCheckedOut;
 import io.emporium.cart.CartSnapshot;
 import io.emporium.cart.Carts;
+import io.emporium.cart.CheckoutClaim;
 import io.emporium.catalog.Catalog;
 import io.emporium.catalog.VariantView;
 import io.emporium.inventory.Inventory;
@@ -87,10 +89,11 @@ public class CartService implements Carts {
 
 	@Transactional
 	public PricedCart add(String id, Caller caller, String sku, int quantity) {
-		Cart cart = open(id, caller);
+		load(id, caller);
 		if (!this.catalog.variants(List.of(sku)).containsKey(sku)) {
 			throw new InvalidRequestException("unknown-sku", "No product variant has SKU " + sku);
 		}
+		Cart cart = lockOpen(id, caller);
 		int wanted = cart.item(sku).map(Cart.Item::quantity).orElse(0) + quantity;
 		if (cart.item(sku).isEmpty() && cart.items().size() >= this.properties.maxLines()) {
 			throw new InvalidRequestException("cart-full",
@@ -98,13 +101,12 @@ public class CartService implements Carts {
 		}
 		checkQuantity(sku, wanted);
 		this.carts.addQuantity(id, sku, quantity, this.clock.instant());
-		this.carts.touch(id, this.clock.instant());
 		return priced(load(id, caller));
 	}
 
 	@Transactional
 	public PricedCart update(String id, Caller caller, UUID itemId, int quantity) {
-		Cart cart = open(id, caller);
+		Cart cart = lockOpen(id, caller);
 		Cart.Item item = cart.items()
 			.stream()
 			.filter(line -> line.id().equals(itemId))
@@ -112,57 +114,79 @@ public class CartService implements Carts {
 			.orElseThrow(() -> new NotFoundException("Cart item " + itemId));
 		checkQuantity(item.sku(), quantity);
 		this.carts.setQuantity(id, itemId, quantity);
-		this.carts.touch(id, this.clock.instant());
 		return priced(load(id, caller));
 	}
 
 	@Transactional
 	public PricedCart remove(String id, Caller caller, UUID itemId) {
-		open(id, caller);
+		lockOpen(id, caller);
 		if (this.carts.removeItem(id, itemId) == 0) {
 			throw new NotFoundException("Cart item " + itemId);
 		}
-		this.carts.touch(id, this.clock.instant());
 		return priced(load(id, caller));
 	}
 
 	/**
 	 * Attaches a guest cart to the signed-in caller. If the caller already has an open
-	 * cart, the guest cart's lines are merged into it and the guest cart is closed.
+	 * cart, the guest cart's lines are merged into it within the cart limits (quantities
+	 * capped, lines beyond the limit left out) and the guest cart is closed.
 	 */
 	@Transactional
 	public PricedCart claim(String id, Caller caller) {
 		UUID customer = signedIn(caller);
-		Cart guest = open(id, caller);
-		if (customer.equals(guest.customerId())) {
+		Cart guest = load(id, caller);
+		if (customer.equals(guest.customerId()) && guest.open()) {
 			return priced(guest);
 		}
 		var existing = this.carts.activeCartOf(customer);
 		if (existing.isEmpty()) {
+			lockOpen(id, caller);
 			if (this.carts.assign(id, customer, this.clock.instant()) == 0) {
 				throw cartClosed();
 			}
 			return priced(load(id, caller));
 		}
 		String target = existing.get();
+		// Both rows locked in id order, so two merges of the same carts cannot deadlock.
+		for (String cartId : new TreeSet<>(List.of(id, target))) {
+			lockOpen(cartId, caller);
+		}
+		guest = load(id, caller);
+		Cart merged = load(target, caller);
+		int lines = merged.items().size();
 		for (Cart.Item item : guest.items()) {
-			this.carts.addQuantity(target, item.sku(), item.quantity(), this.clock.instant());
+			int present = merged.item(item.sku()).map(Cart.Item::quantity).orElse(0);
+			if (present == 0 && lines >= this.properties.maxLines()) {
+				continue;
+			}
+			int added = Math.min(item.quantity(), this.properties.maxQuantity() - present);
+			if (added > 0) {
+				this.carts.addQuantity(target, item.sku(), added, this.clock.instant());
+				lines += (present == 0) ? 1 : 0;
+			}
 		}
 		if (this.carts.close(id, Cart.Status.MERGED, null, this.clock.instant()) == 0) {
 			throw cartClosed();
 		}
-		this.carts.touch(target, this.clock.instant());
 		return priced(load(target, caller));
 	}
 
 	@Override
-	@Transactional(readOnly = true)
-	public CartSnapshot forCheckout(String cartId, Caller caller) {
-		Cart cart = load(cartId, caller);
-		if (!cart.open()) {
-			throw new InvalidRequestException("cart-closed", "This cart was already checked out");
+	@Transactional
+	public CartSnapshot claimForCheckout(String cartId, Caller caller, CheckoutClaim claim) {
+		load(cartId, caller);
+		if (!this.carts.claim(cartId, claim, this.clock.instant())) {
+			Cart current = load(cartId, caller);
+			throw switch (current.status()) {
+				case CHECKED_OUT, MERGED ->
+					new InvalidRequestException("cart-closed", "This cart was already checked out");
+				case ACTIVE, CHECKING_OUT -> new ConflictException("checkout-in-progress",
+						"This cart is being checked out by another request; retry shortly");
+			};
 		}
+		Cart cart = load(cartId, caller);
 		if (cart.items().isEmpty()) {
+			// Thrown inside the transaction: the claim is rolled back with it.
 			throw new InvalidRequestException("cart-empty", "The cart is empty");
 		}
 		return new CartSnapshot(cart.id(), cart.customerId(),
@@ -171,25 +195,40 @@ public class CartService implements Carts {
 
 	@Override
 	@Transactional
-	public void checkedOut(String cartId, UUID orderId) {
-		if (this.carts.close(cartId, Cart.Status.CHECKED_OUT, orderId, this.clock.instant()) == 0) {
-			throw cartClosed();
+	public void checkedOut(String cartId, CheckoutClaim claim, UUID orderId) {
+		if (!this.carts.checkedOut(cartId, claim, orderId, this.clock.instant())) {
+			throw new ConflictException("checkout-in-progress",
+					"The checkout of this cart was taken over by a newer attempt");
 		}
 		this.events.publishEvent(new CartCheckedOut(cartId, orderId, this.clock.instant()));
+	}
+
+	@Override
+	@Transactional
+	public boolean releaseClaim(String cartId, CheckoutClaim claim) {
+		return this.carts.release(cartId, claim, this.clock.instant());
+	}
+
+	/**
+	 * Loads a cart the caller may change and locks it until the transaction ends.
+	 * @throws ConflictException when it is closed or being checked out
+	 */
+	private Cart lockOpen(String id, Caller caller) {
+		load(id, caller);
+		if (!this.carts.lockOpen(id, this.clock.instant())) {
+			if (load(id, caller).status() == Cart.Status.CHECKING_OUT) {
+				throw new ConflictException("checkout-in-progress",
+						"This cart is being checked out; it can change again if that checkout fails");
+			}
+			throw cartClosed();
+		}
+		return load(id, caller);
 	}
 
 	private Cart load(String id, Caller caller) {
 		return this.carts.find(id)
 			.filter(cart -> cart.visibleTo(caller))
 			.orElseThrow(() -> new NotFoundException("Cart " + id));
-	}
-
-	private Cart open(String id, Caller caller) {
-		Cart cart = load(id, caller);
-		if (!cart.open()) {
-			throw cartClosed();
-		}
-		return cart;
 	}
 
 	private void checkQuantity(String sku, int quantity) {

@@ -1,20 +1,32 @@
 package io.emporium.checkout.internal;
 
+import java.sql.ResultSet;
+import java.sql.SQLException;
 import java.sql.Timestamp;
 import java.time.Clock;
 import java.time.Instant;
+import java.util.List;
 import java.util.Optional;
+import java.util.UUID;
 
+import io.emporium.cart.CheckoutClaim;
+import io.emporium.checkout.CheckoutAbandoned;
+import io.emporium.inventory.ReservationId;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.InvalidRequestException;
+import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
+import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Claims Idempotency-Keys in the database, so that exactly one request per key does the
- * work on any node. Uniqueness is the primary key constraint; no JVM lock is involved.
+ * work on any node. Uniqueness is the primary key constraint; every owner holds a fencing
+ * token, and progress or an outcome is only recorded under the current token, so a late
+ * finisher whose key was taken over cannot overwrite anything.
  */
 @Component
 class IdempotencyKeys {
@@ -23,43 +35,65 @@ class IdempotencyKeys {
 
 	private final CheckoutProperties properties;
 
+	private final ApplicationEventPublisher events;
+
+	private final TransactionTemplate transactions;
+
 	private final Clock clock;
 
-	IdempotencyKeys(JdbcClient jdbc, CheckoutProperties properties, Clock clock) {
+	IdempotencyKeys(JdbcClient jdbc, CheckoutProperties properties, ApplicationEventPublisher events,
+			TransactionTemplate transactions, Clock clock) {
 		this.jdbc = jdbc;
 		this.properties = properties;
+		this.events = events;
+		this.transactions = transactions;
 		this.clock = clock;
 	}
 
+	/** What a request that presents a key gets: the work to do, or an earlier answer. */
+	sealed interface Claim {
+
+	}
+
 	/**
-	 * Returns empty when this request now owns the key and must do the work, or the
-	 * stored outcome of an earlier request with the same key and body.
+	 * This request owns the key under {@code claim}; {@code cartHash} is the priced cart
+	 * an earlier attempt of the same key was for, if any.
+	 */
+	record Owned(CheckoutClaim claim, @Nullable String cartHash) implements Claim {
+	}
+
+	record Replay(CheckoutOutcome outcome) implements Claim {
+	}
+
+	/**
+	 * Owns the key (new, given back by a failed attempt, or stale) or returns the stored
+	 * outcome of an earlier request with the same key and body.
 	 * @throws InvalidRequestException when the key was used with another body (422)
 	 * @throws ConflictException when a duplicate is still running after the wait (409)
 	 */
-	Optional<CheckoutOutcome> claim(String key, String requestHash) {
-		if (tryInsert(key, requestHash)) {
-			return Optional.empty();
-		}
+	Claim claim(String key, String requestHash) {
 		Instant deadline = this.clock.instant().plus(this.properties.duplicateWait());
 		long pause = 20;
 		while (true) {
-			Stored stored = find(key).orElse(null);
-			if (stored == null) {
-				if (tryInsert(key, requestHash)) {
-					return Optional.empty();
-				}
+			if (tryInsert(key, requestHash)) {
+				return new Owned(new CheckoutClaim(key, 1), null);
+			}
+			Row row = find(key).orElse(null);
+			if (row == null) {
 				continue;
 			}
-			if (!stored.hash().equals(requestHash)) {
-				throw new InvalidRequestException("idempotency-key-reused",
-						"This Idempotency-Key was already used for a different request");
+			if (!row.requestHash().equals(requestHash)) {
+				throw keyReused();
 			}
-			if (stored.outcome() != null) {
-				return Optional.of(stored.outcome().asReplay());
+			if (row.outcome() != null) {
+				return new Replay(row.outcome().asReplay());
 			}
-			if (takeOverStale(key)) {
-				return Optional.empty();
+			boolean stale = row.updatedAt().isBefore(this.clock.instant().minus(this.properties.staleAfter()));
+			if (row.state().equals("RETRYABLE") || stale) {
+				if (takeOver(row, "IN_PROGRESS")) {
+					return new Owned(new CheckoutClaim(key, row.fence() + 1), row.cartHash());
+				}
+				continue;
 			}
 			if (this.clock.instant().isAfter(deadline)) {
 				throw new ConflictException("checkout-in-progress",
@@ -70,40 +104,129 @@ class IdempotencyKeys {
 		}
 	}
 
-	void complete(String key, CheckoutOutcome outcome) {
-		this.jdbc.sql("""
-				update checkout_idempotency
-				set state = 'DONE', response_status = :status, response_body = :body, updated_at = :at
-				where idempotency_key = :key""")
-			.param("status", outcome.status())
-			.param("body", outcome.body())
-			.param("at", Timestamp.from(this.clock.instant()))
-			.param("key", key)
-			.update();
+	/**
+	 * Records the cart and its priced content under the claim; false when the claim was
+	 * taken over.
+	 */
+	boolean recordCart(CheckoutClaim claim, String cartId, String cartHash) {
+		return progress(claim, "cart_id = :cart, cart_hash = :hash").param("cart", cartId)
+			.param("hash", cartHash)
+			.update() == 1;
+	}
+
+	boolean recordReservation(CheckoutClaim claim, ReservationId reservation) {
+		return progress(claim, "reservation_id = :reservation").param("reservation", reservation.value()).update() == 1;
+	}
+
+	boolean recordPayment(CheckoutClaim claim, UUID paymentId) {
+		return progress(claim, "payment_id = :payment").param("payment", paymentId).update() == 1;
 	}
 
 	/**
-	 * Lets the key be used again, after a failure that charged nothing and decided
-	 * nothing.
+	 * Stores the key's final outcome; false (and nothing stored) when the claim was taken
+	 * over. Runs in the caller's transaction.
 	 */
-	void forget(String key) {
-		this.jdbc.sql("delete from checkout_idempotency where idempotency_key = :key and state = 'IN_PROGRESS'")
-			.param("key", key)
+	boolean complete(CheckoutClaim claim, CheckoutOutcome outcome) {
+		return this.jdbc.sql("""
+				update checkout_idempotency
+				set state = 'DONE', response_status = :status, response_body = :body, updated_at = :at
+				where idempotency_key = :key and fence = :fence and state = 'IN_PROGRESS'""")
+			.param("status", outcome.status())
+			.param("body", outcome.body())
+			.param("at", now())
+			.param("key", claim.key())
+			.param("fence", claim.fence())
+			.update() == 1;
+	}
+
+	/**
+	 * Gives the key back after a failure that decided nothing: the attempt has undone
+	 * what it held, and the next request with the key starts afresh.
+	 */
+	void reopen(CheckoutClaim claim) {
+		this.jdbc.sql("""
+				update checkout_idempotency
+				set state = 'RETRYABLE', reservation_id = null, payment_id = null, updated_at = :at
+				where idempotency_key = :key and fence = :fence and state = 'IN_PROGRESS'""")
+			.param("at", now())
+			.param("key", claim.key())
+			.param("fence", claim.fence())
 			.update();
 	}
 
+	/** Keys whose attempt made no progress since {@code before}, oldest first. */
+	List<String> staleSince(Instant before, int limit) {
+		return this.jdbc.sql("""
+				select idempotency_key from checkout_idempotency
+				where state = 'IN_PROGRESS' and updated_at < :before
+				order by updated_at
+				limit :limit""")
+			.param("before", Timestamp.from(before))
+			.param("limit", limit)
+			.query(String.class)
+			.list();
+	}
+
+	/**
+	 * Takes a stale attempt's key away from it and gives the key back for a retry; the
+	 * attempt's holdings are announced as abandoned. False when it was no longer stale.
+	 */
+	boolean abandon(String key, Instant staleBefore) {
+		return find(key).filter(row -> row.state().equals("IN_PROGRESS") && row.updatedAt().isBefore(staleBefore))
+			.map(row -> takeOver(row, "RETRYABLE"))
+			.orElse(false);
+	}
+
 	int deleteFinishedBefore(Instant before) {
-		return this.jdbc.sql("delete from checkout_idempotency where state = 'DONE' and created_at < :before")
+		return this.jdbc
+			.sql("delete from checkout_idempotency where state in ('DONE', 'RETRYABLE') and created_at < :before")
 			.param("before", Timestamp.from(before))
 			.update();
 	}
 
+	/** An update of the claim's row that only the current token's holder can make. */
+	private JdbcClient.StatementSpec progress(CheckoutClaim claim, String assignments) {
+		return this.jdbc.sql("update checkout_idempotency set " + assignments + """
+				, updated_at = :at
+				where idempotency_key = :key and fence = :fence and state = 'IN_PROGRESS'""")
+			.param("at", now())
+			.param("key", claim.key())
+			.param("fence", claim.fence());
+	}
+
+	/**
+	 * Raises the token of the row as it was read, moving it to {@code state}. A takeover
+	 * of an attempt that was still in progress announces what it held, in the same
+	 * transaction, so that it is given back even if this node dies next.
+	 */
+	private boolean takeOver(Row row, String state) {
+		Boolean taken = this.transactions.execute(status -> {
+			int rows = this.jdbc.sql("""
+					update checkout_idempotency
+					set fence = fence + 1, state = :state, reservation_id = null, payment_id = null, updated_at = :at
+					where idempotency_key = :key and fence = :fence and state = :seen""")
+				.param("state", state)
+				.param("at", now())
+				.param("key", row.key())
+				.param("fence", row.fence())
+				.param("seen", row.state())
+				.update();
+			if (rows == 1 && row.state().equals("IN_PROGRESS")) {
+				this.events.publishEvent(new CheckoutAbandoned(row.key(), row.fence(), row.cartId(),
+						row.reservationId(), row.paymentId(), this.clock.instant()));
+			}
+			return rows == 1;
+		});
+		return Boolean.TRUE.equals(taken);
+	}
+
 	private boolean tryInsert(String key, String hash) {
-		Timestamp now = Timestamp.from(this.clock.instant());
+		Timestamp now = now();
 		try {
-			this.jdbc.sql("""
-					insert into checkout_idempotency (idempotency_key, request_hash, state, created_at, updated_at)
-					values (:key, :hash, 'IN_PROGRESS', :now, :now)""")
+			this.jdbc
+				.sql("""
+						insert into checkout_idempotency (idempotency_key, request_hash, state, fence, created_at, updated_at)
+						values (:key, :hash, 'IN_PROGRESS', 1, :now, :now)""")
 				.param("key", key)
 				.param("hash", hash)
 				.param("now", now)
@@ -115,28 +238,31 @@ class IdempotencyKeys {
 		}
 	}
 
-	private boolean takeOverStale(String key) {
-		Instant now = this.clock.instant();
-		return this.jdbc.sql("""
-				update checkout_idempotency set updated_at = :now
-				where idempotency_key = :key and state = 'IN_PROGRESS' and updated_at < :staleBefore""")
-			.param("now", Timestamp.from(now))
+	private Optional<Row> find(String key) {
+		return this.jdbc.sql("select * from checkout_idempotency where idempotency_key = :key")
 			.param("key", key)
-			.param("staleBefore", Timestamp.from(now.minus(this.properties.staleAfter())))
-			.update() == 1;
+			.query(IdempotencyKeys::row)
+			.optional();
 	}
 
-	private Optional<Stored> find(String key) {
-		return this.jdbc.sql(
-				"select request_hash, response_status, response_body from checkout_idempotency where idempotency_key = :key")
-			.param("key", key)
-			.query((rs, row) -> {
-				int status = rs.getInt("response_status");
-				CheckoutOutcome outcome = rs.wasNull() ? null
-						: new CheckoutOutcome(status, rs.getString("response_body"), false);
-				return new Stored(rs.getString("request_hash").trim(), outcome);
-			})
-			.optional();
+	private static Row row(ResultSet rs, int n) throws SQLException {
+		int status = rs.getInt("response_status");
+		CheckoutOutcome outcome = rs.wasNull() ? null
+				: new CheckoutOutcome(status, rs.getString("response_body"), false);
+		String cartHash = rs.getString("cart_hash");
+		return new Row(rs.getString("idempotency_key"), rs.getString("request_hash").trim(), rs.getString("state"),
+				rs.getLong("fence"), rs.getString("cart_id"), (cartHash != null) ? cartHash.trim() : null,
+				rs.getObject("reservation_id", UUID.class), rs.getObject("payment_id", UUID.class), outcome,
+				rs.getTimestamp("updated_at").toInstant());
+	}
+
+	private Timestamp now() {
+		return Timestamp.from(this.clock.instant());
+	}
+
+	static InvalidRequestException keyReused() {
+		return new InvalidRequestException("idempotency-key-reused",
+				"This Idempotency-Key was already used for a different request");
 	}
 
 	private static void pause(long millis) {
@@ -149,7 +275,9 @@ class IdempotencyKeys {
 		}
 	}
 
-	private record Stored(String hash, @org.jspecify.annotations.Nullable CheckoutOutcome outcome) {
+	private record Row(String key, String requestHash, String state, long fence, @Nullable String cartId,
+			@Nullable String cartHash, @Nullable UUID reservationId, @Nullable UUID paymentId,
+			@Nullable CheckoutOutcome outcome, Instant updatedAt) {
 	}
 
 }

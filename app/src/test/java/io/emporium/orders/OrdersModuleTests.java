@@ -3,6 +3,7 @@ package io.emporium.orders;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.concurrent.Executors;
 
 import io.emporium.orders.internal.OrderService;
 import io.emporium.platform.ConflictException;
@@ -11,9 +12,11 @@ import io.emporium.platform.ProblemTypes;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.context.ApplicationContext;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.event.ApplicationEvents;
 import org.springframework.test.context.event.RecordApplicationEvents;
@@ -23,10 +26,18 @@ import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 import static org.assertj.core.api.Assertions.tuple;
 
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+/**
+ * The orders module on its own (with the shared platform): placing, changing and noting
+ * orders against a real embedded database, and the events that tell other modules.
+ */
+@ApplicationModuleTest
 @ActiveProfiles("test")
 @RecordApplicationEvents
-class OrdersIntegrationTests {
+class OrdersModuleTests {
+
+	/** Identity signs and checks tokens; no test here sends one. */
+	@MockitoBean
+	JwtDecoder tokens;
 
 	@Autowired
 	Orders orders;
@@ -42,6 +53,47 @@ class OrdersIntegrationTests {
 
 	@Autowired
 	ApplicationEvents events;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void bootsOnlyOrdersAndThePlatform() {
+		assertThat(this.context.containsBean("orderService")).isTrue();
+		assertThat(this.context.containsBean("cartService")).isFalse();
+		assertThat(this.context.containsBean("checkoutService")).isFalse();
+		assertThat(this.context.containsBean("inventoryService")).isFalse();
+	}
+
+	@Test
+	void notesAnotherModulesStepInTheHistoryWithoutChangingTheStatus() {
+		UUID orderId = this.orders.placePaid(TestOrders.forCustomer(null)).orderId();
+
+		this.orders.note(orderId, "inventory", "2 x BOOK-1 returned to main");
+
+		assertThat(history(orderId)).extracting("from_status", "to_status", "actor", "note")
+			.endsWith(tuple("PAID", "PAID", "inventory", "2 x BOOK-1 returned to main"));
+		assertThat(this.jdbc.sql("select status, version from orders_order where id = :id")
+			.param("id", orderId)
+			.query()
+			.singleRow()).containsEntry("status", "PAID").containsEntry("version", 3L);
+	}
+
+	@Test
+	void notesFromTwoModulesAtOnceBothLand() throws Exception {
+		UUID orderId = this.orders.placePaid(TestOrders.forCustomer(null)).orderId();
+
+		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			var first = threads.submit(() -> this.orders.note(orderId, "inventory", "stock returned"));
+			var second = threads.submit(() -> this.orders.note(orderId, "payments", "payment voided"));
+			first.get();
+			second.get();
+		}
+
+		assertThat(history(orderId)).extracting("actor")
+			.containsSubsequence("system")
+			.contains("inventory", "payments");
+	}
 
 	@Test
 	void placesAPaidOrderWithTwoHistoryRows() {

@@ -1,0 +1,131 @@
+package io.emporium.checkout.internal;
+
+import java.util.ArrayDeque;
+import java.util.Deque;
+import java.util.UUID;
+
+import io.emporium.cart.CartSnapshot;
+import io.emporium.cart.Carts;
+import io.emporium.cart.CheckoutClaim;
+import io.emporium.inventory.Inventory;
+import io.emporium.inventory.ReservationId;
+import io.emporium.inventory.StockLine;
+import io.emporium.payments.Authorization;
+import io.emporium.payments.PaymentRequest;
+import io.emporium.payments.Payments;
+import io.emporium.platform.Caller;
+import io.emporium.platform.ConflictException;
+import org.jspecify.annotations.Nullable;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
+
+import org.springframework.stereotype.Component;
+
+/**
+ * The steps of a purchase under one claim of its key: claim the cart, price it, hold the
+ * stock, authorize the money, settle. Each step that takes something registers how to
+ * give it back; any failure gives back everything taken so far (void, release, reopen the
+ * cart), newest first, and is then rethrown. Progress is recorded under the fencing
+ * token, so an attempt that was taken over stops at its next step.
+ */
+@Component
+class Purchase {
+
+	private static final Logger log = LoggerFactory.getLogger(Purchase.class);
+
+	private final IdempotencyKeys keys;
+
+	private final Carts carts;
+
+	private final CartPricing pricing;
+
+	private final Inventory inventory;
+
+	private final Payments payments;
+
+	private final Settlement settlement;
+
+	Purchase(IdempotencyKeys keys, Carts carts, CartPricing pricing, Inventory inventory, Payments payments,
+			Settlement settlement) {
+		this.keys = keys;
+		this.carts = carts;
+		this.pricing = pricing;
+		this.inventory = inventory;
+		this.payments = payments;
+		this.settlement = settlement;
+	}
+
+	/**
+	 * Runs the purchase; {@code earlierCart} is the fingerprint of the cart an earlier
+	 * attempt of this key priced, which this one must match.
+	 */
+	CheckoutOutcome run(CheckoutClaim claim, @Nullable String earlierCart, CheckoutCommand command, Caller caller) {
+		CartSnapshot cart = this.carts.claimForCheckout(command.cartId(), caller, claim);
+		Deque<Runnable> undo = new ArrayDeque<>();
+		undo.push(() -> this.carts.releaseClaim(cart.id(), claim));
+		try {
+			PricedLines priced = this.pricing.price(cart);
+			if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
+				throw IdempotencyKeys.keyReused();
+			}
+			fenced(this.keys.recordCart(claim, cart.id(), priced.fingerprint()));
+			ReservationId reservation = this.inventory
+				.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
+			undo.push(() -> this.inventory.release(reservation));
+			fenced(this.keys.recordReservation(claim, reservation));
+			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);
+			return this.settlement.settle(claim, command, caller, priced, reservation, paymentId);
+		}
+		catch (RuntimeException ex) {
+			giveBack(undo, ex);
+			throw ex;
+		}
+	}
+
+	/** The authorized payment's id; the amount authorized must be the total to pay. */
+	private UUID authorize(CheckoutClaim claim, CheckoutCommand command, PricedLines priced, Deque<Runnable> undo) {
+		Authorization authorization = this.payments
+			.authorize(new PaymentRequest(paymentKey(claim), command.paymentToken(), priced.total(), command.cartId()));
+		undo.push(() -> this.payments.voidAuthorization(authorization.paymentId(), "checkout failed"));
+		fenced(this.keys.recordPayment(claim, authorization.paymentId()));
+		if (!authorization.amount().equals(priced.total())) {
+			throw new ConflictException("payment-mismatch",
+					"The payment authorized does not match the order total; nothing was charged");
+		}
+		return authorization.paymentId();
+	}
+
+	/**
+	 * One payment key per attempt: a takeover raises the token, so its authorization is
+	 * never confused with the abandoned attempt's.
+	 */
+	static String paymentKey(CheckoutClaim claim) {
+		return "checkout-" + Digests.sha256(claim.key()).substring(0, 40) + "-" + claim.fence();
+	}
+
+	static ConflictException takenOver() {
+		return new ConflictException("checkout-in-progress",
+				"This checkout was taken over by a newer attempt with the same Idempotency-Key; retry to see its outcome");
+	}
+
+	private static void fenced(boolean recorded) {
+		if (!recorded) {
+			throw takenOver();
+		}
+	}
+
+	private static void giveBack(Deque<Runnable> undo, RuntimeException cause) {
+		while (!undo.isEmpty()) {
+			try {
+				undo.pop().run();
+			}
+			catch (RuntimeException ex) {
+				// What could not be given back now is given back later: an unconfirmed
+				// hold expires, a failed void is retried by payments' reconciliation.
+				cause.addSuppressed(ex);
+				log.atError().setMessage("could not give back part of a failed checkout").setCause(ex).log();
+			}
+		}
+	}
+
+}

@@ -1,0 +1,51 @@
+package io.emporium.checkout.internal;
+
+import java.util.UUID;
+
+import io.emporium.cart.CheckoutClaim;
+import io.emporium.cart.Carts;
+import io.emporium.inventory.Inventory;
+import io.emporium.inventory.ReservationId;
+import io.emporium.orders.Orders;
+import io.emporium.orders.PlaceOrder;
+import io.emporium.orders.PlacedOrder;
+import io.emporium.platform.Caller;
+import org.jspecify.annotations.Nullable;
+
+import org.springframework.stereotype.Component;
+import org.springframework.transaction.annotation.Transactional;
+
+/**
+ * The last step of a purchase, all or nothing in one transaction: record the paid order,
+ * confirm its stock, close the cart under the claim and store the key's answer. If any
+ * part fails nothing of it stays, and the caller gives back what it held.
+ */
+@Component
+class Settlement {
+
+	private final Orders orders;
+
+	private final Inventory inventory;
+
+	private final Carts carts;
+
+	private final CheckoutOutcomes outcomes;
+
+	Settlement(Orders orders, Inventory inventory, Carts carts, CheckoutOutcomes outcomes) {
+		this.orders = orders;
+		this.inventory = inventory;
+		this.carts = carts;
+		this.outcomes = outcomes;
+	}
+
+	@Transactional
+	CheckoutOutcome settle(CheckoutClaim claim, CheckoutCommand command, Caller caller, PricedLines priced,
+			ReservationId reservation, @Nullable UUID paymentId) {
+		PlacedOrder order = this.orders.placePaid(new PlaceOrder(caller.customerId(), command.email(),
+				command.shippingAddress(), priced.lines(), priced.total(), paymentId));
+		this.inventory.confirm(reservation, order.orderId());
+		this.carts.checkedOut(command.cartId(), claim, order.orderId());
+		return this.outcomes.completed(claim, command.cartId(), order);
+	}
+
+}

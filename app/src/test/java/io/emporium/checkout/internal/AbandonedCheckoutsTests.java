@@ -1,0 +1,129 @@
+package io.emporium.checkout.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.List;
+import java.util.UUID;
+
+import io.emporium.StoreFixture;
+import io.emporium.cart.CheckoutClaim;
+import io.emporium.checkout.CheckoutAbandoned;
+import io.emporium.checkout.CheckoutFaultsSupport;
+import io.emporium.checkout.internal.IdempotencyKeys.Owned;
+import io.emporium.inventory.ReservationId;
+import io.emporium.inventory.StockLine;
+import io.emporium.payments.Authorization;
+import io.emporium.payments.PaymentRequest;
+import io.emporium.platform.Caller;
+import io.emporium.platform.Money;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.EnableScenarios;
+import org.springframework.modulith.test.Scenario;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.awaitility.Awaitility.await;
+
+/**
+ * A node that died half-way through a checkout leaves a claimed cart, held stock and an
+ * authorization behind; once the attempt is stale, the job takes its key over and the
+ * reaction to {@link CheckoutAbandoned} gives all three back.
+ */
+@EnableScenarios
+class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
+
+	@Autowired
+	IdempotencyKeys keys;
+
+	@Autowired
+	AbandonedCheckouts abandoned;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Test
+	void givesBackWhatAStaleCheckoutHeld(Scenario scenario) {
+		String sku = this.store.product(1500, 4);
+		String cartId = this.store.cartWith(this.store.api(), sku, 2);
+		String key = UUID.randomUUID().toString();
+		HalfDone attempt = dieAfterAuthorizing(key, cartId, sku);
+		makeStale(key);
+
+		scenario.stimulate(() -> this.abandoned.abandonStale(Instant.now()))
+			.andWaitForEventOfType(CheckoutAbandoned.class)
+			.matchingMappedValue(CheckoutAbandoned::idempotencyKey, key)
+			.toArriveAndVerify(event -> {
+				assertThat(event.paymentId()).isEqualTo(attempt.paymentId());
+				assertThat(event.reservationId()).isEqualTo(attempt.reservation().value());
+			});
+
+		await().untilAsserted(() -> {
+			assertThat(this.store.cartStatus(this.store.api(), cartId)).isEqualTo("ACTIVE");
+			assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 0));
+			assertThat(this.store.payments(cartId)).singleElement()
+				.satisfies(payment -> assertThat(payment.path("status").asText()).as(payment.toString())
+					.isEqualTo("VOIDED"));
+		});
+	}
+
+	@Test
+	void leavesAnAttemptThatIsStillMakingProgressAlone() {
+		String sku = this.store.product(1500, 4);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		String key = UUID.randomUUID().toString();
+		dieAfterAuthorizing(key, cartId, sku);
+
+		this.abandoned.abandonStale(Instant.now());
+
+		assertThat(this.store.cartStatus(this.store.api(), cartId)).isEqualTo("CHECKING_OUT");
+		assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 1));
+	}
+
+	@Test
+	void givesBackWhatItHeldWhenAnAbandonedAttemptIsAnnounced(Scenario scenario) {
+		String sku = this.store.product(1500, 4);
+		String cartId = this.store.cartWith(this.store.api(), sku, 3);
+		String key = UUID.randomUUID().toString();
+		HalfDone attempt = dieAfterAuthorizing(key, cartId, sku);
+
+		scenario
+			.publish(new CheckoutAbandoned(key, 1, cartId, attempt.reservation().value(), attempt.paymentId(),
+					Instant.now()))
+			.andWaitForStateChange(() -> this.store.cartStatus(this.store.api(), cartId), "ACTIVE"::equals)
+			.andVerify(status -> {
+				assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 0));
+				await().untilAsserted(() -> assertThat(this.store.payments(cartId)).singleElement()
+					.satisfies(payment -> assertThat(payment.path("status").asText()).as(payment.toString())
+						.isEqualTo("VOIDED")));
+			});
+	}
+
+	/** Everything a checkout does before settling, as a node that then died left it. */
+	private HalfDone dieAfterAuthorizing(String key, String cartId, String sku) {
+		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key));
+		CheckoutClaim claim = owned.claim();
+		var cart = this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, claim);
+		this.keys.recordCart(claim, cartId, Digests.sha256(cartId));
+		int quantity = cart.lines().get(0).quantity();
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(sku, quantity)));
+		this.keys.recordReservation(claim, reservation);
+		Authorization authorization = this.payments.authorize(
+				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
+		this.keys.recordPayment(claim, authorization.paymentId());
+		return new HalfDone(reservation, authorization.paymentId());
+	}
+
+	private void makeStale(String key) {
+		this.jdbc.sql("update checkout_idempotency set updated_at = :then where idempotency_key = :key")
+			.param("then", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))
+			.param("key", key)
+			.update();
+	}
+
+	private record HalfDone(ReservationId reservation, UUID paymentId) {
+	}
+
+}
