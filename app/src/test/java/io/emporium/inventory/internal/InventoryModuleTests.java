@@ -5,15 +5,18 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
 import java.util.UUID;
 import java.util.concurrent.Callable;
 import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.stream.Stream;
 
 import io.emporium.inventory.Inventory;
 import io.emporium.inventory.ReservationId;
+import io.emporium.inventory.SkuDirectory;
 import io.emporium.inventory.SoldOutException;
 import io.emporium.inventory.StockCount;
 import io.emporium.inventory.StockLevels;
@@ -23,42 +26,66 @@ import io.emporium.platform.ConflictException;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.beans.factory.annotation.Autowired;
-import org.springframework.boot.test.context.SpringBootTest;
-import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
+import org.springframework.boot.test.context.TestConfiguration;
+import org.springframework.context.ApplicationContext;
+import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 
 /**
- * Reservations against the real embedded database, with real threads where it matters.
+ * The inventory module on its own (with platform, which it builds on) against a real
+ * embedded database: reservations with real threads where it matters and the expiry job.
+ * The catalog is a stand-in. Every test makes its own SKUs and warehouses.
  */
-@SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
+@ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
-class ReservationTests {
+class InventoryModuleTests {
 
-	private static final UUID ORDER = UUID.fromString("00000000-0000-0000-0000-00000000001a");
+	/** Platform's security chain checks tokens with the identity module's decoder. */
+	@MockitoBean
+	JwtDecoder jwtDecoder;
 
-	@Autowired
-	Inventory inventory;
+	private final Inventory inventory;
 
-	@Autowired
-	ReservationExpiryJob expiryJob;
+	private final ReservationExpiryJob expiryJob;
 
-	@Autowired
-	JdbcClient jdbc;
+	private final JdbcClient jdbc;
 
-	@Autowired
-	Clock clock;
+	private final Clock clock;
 
 	private String sku;
 
+	InventoryModuleTests(Inventory inventory, ReservationExpiryJob expiryJob, JdbcClient jdbc, Clock clock) {
+		this.inventory = inventory;
+		this.expiryJob = expiryJob;
+		this.jdbc = jdbc;
+		this.clock = clock;
+	}
+
 	@BeforeEach
 	void freshSku() {
-		this.sku = "T-" + UUID.randomUUID();
-		this.inventory.addWarehouse(new Warehouse("second", "Second warehouse", 20));
+		this.sku = newSku();
+	}
+
+	@Test
+	void bootsOnlyInventoryAndPlatform(ApplicationContext context) {
+		List<String> others = Stream.of(context.getBeanDefinitionNames())
+			.map(context::getType)
+			.filter(Objects::nonNull)
+			.filter(type -> type.getPackageName().startsWith("io.emporium."))
+			.map(Class::getName)
+			.filter(name -> !name.startsWith("io.emporium.inventory.") && !name.startsWith("io.emporium.platform."))
+			.toList();
+
+		assertThat(others).isEmpty();
+		assertThat(context.getBeanNamesForType(io.emporium.catalog.Catalog.class)).isEmpty();
+		assertThat(context.getBeanDefinitionNames()).noneMatch(name -> name.toLowerCase().contains("checkout"));
 	}
 
 	@Test
@@ -128,22 +155,23 @@ class ReservationTests {
 
 	@Test
 	void triesWarehousesByPriorityAndSplitsWhenNoneHasEnough() {
-		this.inventory
-			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3), new StockCount(this.sku, "second", 4)));
+		String first = warehouse(30);
+		String second = warehouse(40);
+		this.inventory.setStock(List.of(new StockCount(this.sku, first, 3), new StockCount(this.sku, second, 4)));
 
 		this.inventory.reserve(List.of(new StockLine(this.sku, 2)));
-		int firstHeldInMain = level(Warehouse.MAIN).reserved();
+		int firstHeldInFirst = level(first).reserved();
 		this.inventory.reserve(List.of(new StockLine(this.sku, 5)));
 
-		assertThat(firstHeldInMain).isEqualTo(2);
-		assertThat(level(Warehouse.MAIN).reserved()).isEqualTo(3);
-		assertThat(level("second").reserved()).isEqualTo(4);
+		assertThat(firstHeldInFirst).isEqualTo(2);
+		assertThat(level(first).reserved()).isEqualTo(3);
+		assertThat(level(second).reserved()).isEqualTo(4);
 		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 0);
 	}
 
 	@Test
 	void holdsNothingWhenOneLineIsSoldOut() {
-		String other = "T-" + UUID.randomUUID();
+		String other = newSku();
 		this.inventory
 			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 5), new StockCount(other, Warehouse.MAIN, 1)));
 
@@ -159,9 +187,10 @@ class ReservationTests {
 	void confirmingTakesUnitsOutOfStockOnce() {
 		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
 		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+		UUID order = UUID.randomUUID();
 
-		this.inventory.confirm(reservation, ORDER);
-		this.inventory.confirm(reservation, ORDER);
+		this.inventory.confirm(reservation, order);
+		this.inventory.confirm(reservation, order);
 		this.inventory.release(reservation);
 
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 6, 0));
@@ -177,7 +206,31 @@ class ReservationTests {
 		this.inventory.release(reservation);
 
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
-		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.inventory.confirm(reservation, ORDER));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.inventory.confirm(reservation, UUID.randomUUID()));
+	}
+
+	@Test
+	void refusesAStockCountBelowWhatIsReserved() {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3))));
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 4));
+	}
+
+	@Test
+	void countsAvailabilityOverAllWarehousesInOneAnswer() {
+		String unknown = newSku();
+		String second = warehouse(20);
+		this.inventory
+			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 2), new StockCount(this.sku, second, 5)));
+
+		Map<String, Integer> available = this.inventory.available(List.of(this.sku, unknown));
+
+		assertThat(available).containsEntry(this.sku, 7).containsEntry(unknown, 0);
 	}
 
 	@Test
@@ -195,26 +248,14 @@ class ReservationTests {
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
 	}
 
-	@Test
-	void refusesAStockCountBelowWhatIsReserved() {
-		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
-		this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
-
-		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 3))));
-
-		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 4));
+	private String warehouse(int priority) {
+		String code = "w-" + UUID.randomUUID().toString().substring(0, 8);
+		this.inventory.addWarehouse(new Warehouse(code, "Warehouse " + code, priority));
+		return code;
 	}
 
-	@Test
-	void countsAvailabilityOverAllWarehousesInOneAnswer() {
-		String unknown = "T-" + UUID.randomUUID();
-		this.inventory
-			.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 2), new StockCount(this.sku, "second", 5)));
-
-		Map<String, Integer> available = this.inventory.available(List.of(this.sku, unknown));
-
-		assertThat(available).containsEntry(this.sku, 7).containsEntry(unknown, 0);
+	private static String newSku() {
+		return "T-" + UUID.randomUUID();
 	}
 
 	private StockLevels.Level level(String warehouse) {
@@ -231,6 +272,17 @@ class ReservationTests {
 			.param("id", reservation.value())
 			.query(String.class)
 			.single();
+	}
+
+	/** The catalog's part: every SKU a test makes up is one the store sells. */
+	@TestConfiguration(proxyBeanMethods = false)
+	static class StandIns {
+
+		@Bean
+		SkuDirectory skuDirectory() {
+			return sku -> true;
+		}
+
 	}
 
 }
