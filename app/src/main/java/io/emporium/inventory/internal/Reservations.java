@@ -2,6 +2,7 @@ package io.emporium.inventory.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -159,16 +160,23 @@ class Reservations {
 		return true;
 	}
 
-	/** Held reservations whose hold ended before {@code now}, oldest first. */
-	List<ReservationId> expired(Instant now, int limit) {
+	/**
+	 * Held reservations whose hold ended before {@code now}, oldest first, starting after
+	 * {@code after} in that order, so a caller pages past those it could not release.
+	 */
+	List<ExpiredHold> expired(Instant now, ExpiredHold after, int limit) {
 		return this.jdbc.sql("""
-				select id from inventory_reservation
+				select id, expires_at from inventory_reservation
 				where status = 'HELD' and expires_at < :now
-				order by expires_at
+				and (expires_at > :after or (expires_at = :after and id > :afterId))
+				order by expires_at, id
 				limit :limit""")
 			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("after", after.expiresAt().atOffset(ZoneOffset.UTC))
+			.param("afterId", after.id().value())
 			.param("limit", limit)
-			.query((rs, n) -> new ReservationId(rs.getObject("id", UUID.class)))
+			.query((rs, n) -> new ExpiredHold(new ReservationId(rs.getObject("id", UUID.class)),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
@@ -246,6 +254,14 @@ class Reservations {
 	}
 
 	private record HeldLine(String sku, String warehouse, int quantity) {
+	}
+
+	/** A hold past its expiry, and where it stands in the order the expiry job walks. */
+	record ExpiredHold(ReservationId id, Instant expiresAt) {
+
+		/** Comes before every hold. */
+		static final ExpiredHold FIRST = new ExpiredHold(new ReservationId(new UUID(0, 0)), Instant.EPOCH);
+
 	}
 
 }

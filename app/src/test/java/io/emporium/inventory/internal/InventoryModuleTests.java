@@ -2,6 +2,7 @@ package io.emporium.inventory.internal;
 
 import java.time.Clock;
 import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
@@ -23,6 +24,7 @@ import io.emporium.inventory.StockLevels;
 import io.emporium.inventory.StockLine;
 import io.emporium.inventory.Warehouse;
 import io.emporium.platform.ConflictException;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
@@ -59,13 +61,17 @@ class InventoryModuleTests {
 
 	private final Clock clock;
 
+	private final MeterRegistry meters;
+
 	private String sku;
 
-	InventoryModuleTests(Inventory inventory, ReservationExpiryJob expiryJob, JdbcClient jdbc, Clock clock) {
+	InventoryModuleTests(Inventory inventory, ReservationExpiryJob expiryJob, JdbcClient jdbc, Clock clock,
+			MeterRegistry meters) {
 		this.inventory = inventory;
 		this.expiryJob = expiryJob;
 		this.jdbc = jdbc;
 		this.clock = clock;
+		this.meters = meters;
 	}
 
 	@BeforeEach
@@ -246,6 +252,40 @@ class InventoryModuleTests {
 
 		assertThat(status(reservation)).isEqualTo("RELEASED");
 		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
+	}
+
+	@Test
+	void expiryJobReleasesTheOtherHoldsWhenOneCannotBeReleasedAndRetriesItNextRun() {
+		List<String> skus = List.of(newSku(), newSku(), newSku());
+		this.inventory.setStock(skus.stream().map(sku -> new StockCount(sku, Warehouse.MAIN, 5)).toList());
+		List<ReservationId> holds = skus.stream()
+			.map(sku -> this.inventory.reserve(List.of(new StockLine(sku, 2))))
+			.toList();
+		// The middle hold's units are no longer counted as reserved, so releasing it
+		// fails.
+		this.jdbc.sql("update inventory_stock set reserved = 0 where sku = :sku").param("sku", skus.get(1)).update();
+		double failuresBefore = failures();
+		Instant later = this.clock.instant().plus(Duration.ofMinutes(16));
+
+		// One hold per page: a failed hold must not be read again in the same run.
+		this.expiryJob.releaseExpired(later, 1);
+
+		assertThat(holds.stream().map(this::status)).containsExactly("RELEASED", "HELD", "RELEASED");
+		assertThat(failures() - failuresBefore).isEqualTo(1.0);
+		assertThat(this.inventory.levels(skus.get(0)).levels())
+			.containsExactly(new StockLevels.Level(Warehouse.MAIN, 5, 0));
+
+		this.jdbc.sql("update inventory_stock set reserved = 2 where sku = :sku").param("sku", skus.get(1)).update();
+		this.expiryJob.releaseExpired(later);
+
+		assertThat(status(holds.get(1))).isEqualTo("RELEASED");
+		assertThat(this.inventory.levels(skus.get(1)).levels())
+			.containsExactly(new StockLevels.Level(Warehouse.MAIN, 5, 0));
+		assertThat(failures() - failuresBefore).isEqualTo(1.0);
+	}
+
+	private double failures() {
+		return this.meters.get("emporium.inventory.expiry.failures").counter().count();
 	}
 
 	private String warehouse(int priority) {
