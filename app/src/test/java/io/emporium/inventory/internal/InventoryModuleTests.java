@@ -13,6 +13,7 @@ import java.util.concurrent.CountDownLatch;
 import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.concurrent.Future;
+import java.util.function.Supplier;
 import java.util.stream.Stream;
 
 import io.emporium.inventory.Inventory;
@@ -22,8 +23,14 @@ import io.emporium.inventory.SoldOutException;
 import io.emporium.inventory.StockCount;
 import io.emporium.inventory.StockLevels;
 import io.emporium.inventory.StockLine;
+import io.emporium.inventory.StockReturned;
 import io.emporium.inventory.Warehouse;
+import io.emporium.orders.OrderCancelled;
+import io.emporium.orders.OrderRefunded;
+import io.emporium.orders.OrderStatus;
+import io.emporium.orders.Orders;
 import io.emporium.platform.ConflictException;
+import io.emporium.platform.Money;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
@@ -32,22 +39,33 @@ import org.springframework.boot.test.context.TestConfiguration;
 import org.springframework.context.ApplicationContext;
 import org.springframework.context.annotation.Bean;
 import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.events.CompletedEventPublications;
+import org.springframework.modulith.events.EventPublication;
 import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.Scenario;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.test.context.ActiveProfiles;
 import org.springframework.test.context.bean.override.mockito.MockitoBean;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.ArgumentMatchers.anyString;
+import static org.mockito.Mockito.never;
+import static org.mockito.Mockito.verify;
 
 /**
  * The inventory module on its own (with platform, which it builds on) against a real
- * embedded database: reservations with real threads where it matters and the expiry job.
- * The catalog is a stand-in. Every test makes its own SKUs and warehouses.
+ * embedded database: reservations with real threads where it matters, the expiry job, and
+ * the reaction to cancelled and refunded orders. Orders and the catalog are stand-ins.
+ * Every test makes its own SKUs and warehouses.
  */
 @ApplicationModuleTest(extraIncludes = "platform")
 @ActiveProfiles("test")
 class InventoryModuleTests {
+
+	@MockitoBean
+	Orders orders;
 
 	/** Platform's security chain checks tokens with the identity module's decoder. */
 	@MockitoBean
@@ -63,15 +81,18 @@ class InventoryModuleTests {
 
 	private final MeterRegistry meters;
 
+	private final CompletedEventPublications completed;
+
 	private String sku;
 
 	InventoryModuleTests(Inventory inventory, ReservationExpiryJob expiryJob, JdbcClient jdbc, Clock clock,
-			MeterRegistry meters) {
+			MeterRegistry meters, CompletedEventPublications completed) {
 		this.inventory = inventory;
 		this.expiryJob = expiryJob;
 		this.jdbc = jdbc;
 		this.clock = clock;
 		this.meters = meters;
+		this.completed = completed;
 	}
 
 	@BeforeEach
@@ -85,6 +106,7 @@ class InventoryModuleTests {
 			.map(context::getType)
 			.filter(Objects::nonNull)
 			.filter(type -> type.getPackageName().startsWith("io.emporium."))
+			.filter(type -> !Orders.class.isAssignableFrom(type))
 			.map(Class::getName)
 			.filter(name -> !name.startsWith("io.emporium.inventory.") && !name.startsWith("io.emporium.platform."))
 			.toList();
@@ -282,6 +304,122 @@ class InventoryModuleTests {
 		assertThat(this.inventory.levels(skus.get(1)).levels())
 			.containsExactly(new StockLevels.Level(Warehouse.MAIN, 5, 0));
 		assertThat(failures() - failuresBefore).isEqualTo(1.0);
+	}
+
+	/**
+	 * The publication completes only after the reaction's commit, so waiting for that
+	 * (not only for the event, published inside the reaction) makes the stock safe to
+	 * read.
+	 */
+	@Test
+	void returnsACancelledOrdersUnitsToTheWarehousesTheyCameFrom(Scenario scenario) {
+		String first = warehouse(30);
+		String second = warehouse(40);
+		this.inventory.setStock(List.of(new StockCount(this.sku, first, 3), new StockCount(this.sku, second, 4)));
+		UUID order = UUID.randomUUID();
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 5)));
+		this.inventory.confirm(reservation, order);
+
+		scenario.publish(cancelled(order))
+			.andWaitForStateChange(handled(order, 1))
+			.andExpect(StockReturned.class)
+			.matchingMappedValue(StockReturned::orderId, order)
+			.toArriveAndVerify(returned -> {
+				assertThat(returned.reservation()).isEqualTo(reservation);
+				assertThat(returned.lines()).containsExactly(new StockLine(this.sku, 5));
+			});
+
+		assertThat(level(first)).isEqualTo(new StockLevels.Level(first, 3, 0));
+		assertThat(level(second)).isEqualTo(new StockLevels.Level(second, 4, 0));
+		assertThat(this.inventory.available(List.of(this.sku))).containsEntry(this.sku, 7);
+		assertThat(status(reservation)).isEqualTo("RETURNED");
+		verify(this.orders).note(order, "inventory",
+				"3 × " + this.sku + " returned to " + first + ", 2 × " + this.sku + " returned to " + second);
+	}
+
+	@Test
+	void returnsNothingMoreWhenTheCancellationArrivesAgain(Scenario scenario) {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		UUID order = UUID.randomUUID();
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+		this.inventory.confirm(reservation, order);
+		OrderCancelled cancelled = cancelled(order);
+		scenario.publish(cancelled).andWaitForStateChange(handled(order, 1)).andExpect(StockReturned.class).toArrive();
+
+		scenario.publish(cancelled)
+			.andWaitForStateChange(handled(order, 2))
+			.andVerifyEvents(events -> assertThat(events.ofType(StockReturned.class)).as("only the first delivery's")
+				.hasSize(1));
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
+		assertThat(status(reservation)).isEqualTo("RETURNED");
+		verify(this.orders).note(any(), anyString(), anyString());
+	}
+
+	@Test
+	void returnsTheUnitsOfAnOrderRefundedBeforeShipping(Scenario scenario) {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		UUID order = UUID.randomUUID();
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+		this.inventory.confirm(reservation, order);
+
+		scenario.publish(refunded(order, OrderStatus.FULFILLED))
+			.andWaitForStateChange(handled(order, 1))
+			.andExpect(StockReturned.class)
+			.matchingMappedValue(StockReturned::orderId, order)
+			.toArrive();
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 10, 0));
+		assertThat(status(reservation)).isEqualTo("RETURNED");
+	}
+
+	@Test
+	void returnsNothingWhenTheOrderIsRefundedAfterShipping(Scenario scenario) {
+		this.inventory.setStock(List.of(new StockCount(this.sku, Warehouse.MAIN, 10)));
+		UUID order = UUID.randomUUID();
+		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(this.sku, 4)));
+		this.inventory.confirm(reservation, order);
+
+		scenario.publish(refunded(order, OrderStatus.SHIPPED))
+			.andWaitForStateChange(handled(order, 1))
+			.andVerifyEvents(events -> assertThat(events.ofType(StockReturned.class)).isEmpty());
+
+		assertThat(level(Warehouse.MAIN)).isEqualTo(new StockLevels.Level(Warehouse.MAIN, 6, 0));
+		assertThat(status(reservation)).isEqualTo("CONFIRMED");
+		verify(this.orders, never()).note(any(), anyString(), anyString());
+	}
+
+	@Test
+	void ignoresTheCancellationOfAnOrderWithoutReservation(Scenario scenario) {
+		UUID order = UUID.randomUUID();
+
+		scenario.publish(cancelled(order))
+			.andWaitForStateChange(handled(order, 1))
+			.andVerifyEvents(events -> assertThat(events.ofType(StockReturned.class)).isEmpty());
+
+		verify(this.orders, never()).note(any(), anyString(), anyString());
+	}
+
+	/**
+	 * True once inventory has finished reacting to this order's events {@code times}
+	 * times (its publications are completed).
+	 */
+	private Supplier<Boolean> handled(UUID order, int times) {
+		return () -> this.completed.findAll()
+			.stream()
+			.map(EventPublication::getEvent)
+			.filter(event -> (event instanceof OrderCancelled cancelled && cancelled.orderId().equals(order))
+					|| (event instanceof OrderRefunded refunded && refunded.orderId().equals(order)))
+			.count() >= times;
+	}
+
+	private OrderCancelled cancelled(UUID order) {
+		return new OrderCancelled(order, null, OrderStatus.PAID, UUID.randomUUID(), Money.of(1000, "EUR"),
+				this.clock.instant());
+	}
+
+	private OrderRefunded refunded(UUID order, OrderStatus from) {
+		return new OrderRefunded(order, null, from, UUID.randomUUID(), Money.of(1000, "EUR"), this.clock.instant());
 	}
 
 	private double failures() {
