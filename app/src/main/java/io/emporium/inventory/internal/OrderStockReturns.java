@@ -27,7 +27,7 @@ class OrderStockReturns {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderStockReturns.class);
 
-	static final String ACTOR = "inventory";
+	private static final String ACTOR = "inventory";
 
 	/** Well within what an order's history keeps of a note. */
 	private static final int NOTE_LENGTH = 500;
@@ -77,7 +77,7 @@ class OrderStockReturns {
 	 * Each line, such as "2 × SKU-1 returned to main"; a large order is summed up per
 	 * warehouse instead, so the note stays short enough for the order's history.
 	 */
-	static String note(List<HeldLine> returned) {
+	private static String note(List<HeldLine> returned) {
 		String each = returned.stream()
 			.map(line -> line.quantity() + " × " + line.sku() + " returned to " + line.warehouse())
 			.collect(Collectors.joining(", "));
