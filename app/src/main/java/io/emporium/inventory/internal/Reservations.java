@@ -2,6 +2,7 @@ package io.emporium.inventory.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.time.OffsetDateTime;
 import java.time.ZoneOffset;
 import java.util.ArrayList;
 import java.util.LinkedHashMap;
@@ -17,6 +18,7 @@ import io.emporium.inventory.StockLine;
 import io.emporium.inventory.StockLow;
 import io.emporium.inventory.StockReleased;
 import io.emporium.inventory.StockReserved;
+import io.emporium.inventory.StockReturned;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.NotFoundException;
 
@@ -159,16 +161,68 @@ class Reservations {
 		return true;
 	}
 
-	/** Held reservations whose hold ended before {@code now}, oldest first. */
-	List<ReservationId> expired(Instant now, int limit) {
+	/**
+	 * Puts the units of the order's confirmed reservations back on hand in the warehouses
+	 * they were taken from, and returns them. The status flip comes first, so a second
+	 * call finds nothing to do and returns nothing.
+	 */
+	@Transactional
+	List<HeldLine> returnToStock(UUID orderId) {
+		List<ReservationId> confirmed = this.jdbc
+			.sql("select id from inventory_reservation where order_id = :order and status = 'CONFIRMED' order by id")
+			.param("order", orderId)
+			.query((rs, n) -> new ReservationId(rs.getObject("id", UUID.class)))
+			.list();
+		List<HeldLine> returned = new ArrayList<>();
+		for (ReservationId id : confirmed) {
+			int rows = this.jdbc
+				.sql("update inventory_reservation set status = 'RETURNED' where id = :id and status = 'CONFIRMED'")
+				.param("id", id.value())
+				.update();
+			if (rows == 0) {
+				continue;
+			}
+			List<HeldLine> lines = lines(id);
+			Map<String, Integer> bySku = new TreeMap<>();
+			for (HeldLine line : lines) {
+				int updated = this.jdbc.sql("""
+						update inventory_stock set on_hand = on_hand + :q
+						where sku = :sku and warehouse = :warehouse""")
+					.param("q", line.quantity())
+					.param("sku", line.sku())
+					.param("warehouse", line.warehouse())
+					.update();
+				if (updated != 1) {
+					throw new IllegalStateException("stock row missing for returned reservation " + id.value());
+				}
+				bySku.merge(line.sku(), line.quantity(), Integer::sum);
+			}
+			this.availability.forget(bySku.keySet());
+			this.events.publishEvent(new StockReturned(id, orderId,
+					bySku.entrySet().stream().map(e -> new StockLine(e.getKey(), e.getValue())).toList(),
+					this.clock.instant()));
+			returned.addAll(lines);
+		}
+		return returned;
+	}
+
+	/**
+	 * Held reservations whose hold ended before {@code now}, oldest first, starting after
+	 * {@code after} in that order, so a caller pages past those it could not release.
+	 */
+	List<ExpiredHold> expired(Instant now, ExpiredHold after, int limit) {
 		return this.jdbc.sql("""
-				select id from inventory_reservation
+				select id, expires_at from inventory_reservation
 				where status = 'HELD' and expires_at < :now
-				order by expires_at
+				and (expires_at > :after or (expires_at = :after and id > :afterId))
+				order by expires_at, id
 				limit :limit""")
 			.param("now", now.atOffset(ZoneOffset.UTC))
+			.param("after", after.expiresAt().atOffset(ZoneOffset.UTC))
+			.param("afterId", after.id().value())
 			.param("limit", limit)
-			.query((rs, n) -> new ReservationId(rs.getObject("id", UUID.class)))
+			.query((rs, n) -> new ExpiredHold(new ReservationId(rs.getObject("id", UUID.class)),
+					rs.getObject("expires_at", OffsetDateTime.class).toInstant()))
 			.list();
 	}
 
@@ -245,7 +299,16 @@ class Reservations {
 			.list());
 	}
 
-	private record HeldLine(String sku, String warehouse, int quantity) {
+	/** Units of one SKU held in (or taken from) one warehouse for a reservation. */
+	record HeldLine(String sku, String warehouse, int quantity) {
+	}
+
+	/** A hold past its expiry, and where it stands in the order the expiry job walks. */
+	record ExpiredHold(ReservationId id, Instant expiresAt) {
+
+		/** Comes before every hold. */
+		static final ExpiredHold FIRST = new ExpiredHold(new ReservationId(new UUID(0, 0)), Instant.EPOCH);
+
 	}
 
 }
