@@ -48,7 +48,7 @@ class RefreshTokensTests {
 	@BeforeEach
 	void setUp() {
 		this.tokens = new RefreshTokens(this.jdbc, this.clock,
-				new IdentityProperties(null, Duration.ofMinutes(15), TTL));
+				new IdentityProperties(null, Duration.ofMinutes(15), TTL, "emporium-api"));
 		this.customer = UUID.randomUUID();
 		this.customers.insert(this.customer, new EmailAddress(this.customer + "@example.com"), "not-a-real-hash", false,
 				this.clock.instant());
