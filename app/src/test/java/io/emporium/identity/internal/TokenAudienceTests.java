@@ -60,6 +60,18 @@ class TokenAudienceTests extends HttpTestSupport {
 		assertThat(response.isProblem()).isTrue();
 	}
 
+	@Test
+	void aRefusedTokenIsNotExplained() throws Exception {
+		String customerId = this.store.customer().id();
+
+		ApiClient.Response response = this.store.api()
+			.as(token(customerId, List.of("another-service")))
+			.get("/api/v1/me");
+
+		assertThat(response.header("WWW-Authenticate")).startsWith("Bearer").doesNotContainIgnoringCase("aud");
+		assertThat(response.body()).doesNotContainIgnoringCase("aud");
+	}
+
 	/** The claims the store itself issues, with the given audience (none when empty). */
 	private String token(String customerId, List<String> audience) throws JOSEException {
 		Instant now = Instant.now();
