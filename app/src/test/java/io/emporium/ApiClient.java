@@ -1,5 +1,6 @@
 package io.emporium;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
 import java.net.URI;
 import java.net.http.HttpClient;
@@ -72,6 +73,16 @@ public final class ApiClient {
 	/** Sends raw bytes as JSON, for malformed and oversized bodies. */
 	public Response postRaw(String path, String body) {
 		return exchange(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	/**
+	 * Streams the body with {@code Transfer-Encoding: chunked}, without a Content-Length,
+	 * as a client that does not know the size up front would.
+	 */
+	public Response postChunked(String path, byte[] body) {
+		return exchange(
+				request(path).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+					.build());
 	}
 
 	public Response send(String method, String path, @Nullable Object body) {

@@ -67,6 +67,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = bodyTooLarge(ex);
+		if (tooLarge != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					BodyTooLargeException.detail(tooLarge.limit()));
+			problem.setType(ProblemTypes.uri(BodyTooLargeException.TYPE));
+			problem.setTitle(BodyTooLargeException.TITLE);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON for this operation (malformed, wrong type or unknown field).");
 		problem.setType(ProblemTypes.uri("malformed-request"));
@@ -140,6 +148,18 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.uri("internal-error"));
 		problem.setTitle("Internal error");
 		return problem;
+	}
+
+	/**
+	 * The converters wrap the stream's failure once or twice: look through the causes.
+	 */
+	private static @Nullable BodyTooLargeException bodyTooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {
