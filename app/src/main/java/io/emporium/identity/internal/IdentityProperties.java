@@ -16,9 +16,18 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  */
 @ConfigurationProperties("emporium.identity")
 record IdentityProperties(@Nullable Path keyFile, @DefaultValue("15m") Duration accessTokenTtl,
-		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue(DEFAULT_AUDIENCE) String audience) {
+		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue(DEFAULT_AUDIENCE) String audience,
+		@DefaultValue RateLimits rateLimit) {
 
 	static final String DEFAULT_AUDIENCE = "emporium-api";
+
+	/**
+	 * Password sign-ins and registrations allowed per {@code period}: per e-mail and per
+	 * client address for sign-ins, per client address for registrations.
+	 */
+	record RateLimits(@DefaultValue("10") int loginPerEmail, @DefaultValue("30") int loginPerAddress,
+			@DefaultValue("5") int registrationPerAddress, @DefaultValue("1m") Duration period) {
+	}
 
 	Path signingKeyFile(Path dataDir) {
 		return (this.keyFile != null) ? this.keyFile : dataDir.resolve("keys").resolve("jwt-signing.json");

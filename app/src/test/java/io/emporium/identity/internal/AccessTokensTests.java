@@ -27,7 +27,7 @@ class AccessTokensTests {
 	private static final String AUDIENCE = "emporium-api";
 
 	private final IdentityProperties properties = new IdentityProperties(null, Duration.ofMinutes(15),
-			Duration.ofDays(30), AUDIENCE);
+			Duration.ofDays(30), AUDIENCE, new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)));
 
 	@TempDir
 	Path folder;
@@ -50,7 +50,8 @@ class AccessTokensTests {
 	void decoderRejectsTokensForAnotherAudience() {
 		SigningKey key = key("a.json");
 		String token = new AccessTokens(key, at(NOW),
-				new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30), "another-service"))
+				new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30), "another-service",
+						new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1))))
 			.issue(CUSTOMER, List.of("CUSTOMER", "ADMIN"));
 		JwtDecoder decoder = TokenConfiguration.decoder(key, at(NOW), AUDIENCE);
 
