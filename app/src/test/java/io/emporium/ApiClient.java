@@ -1,7 +1,10 @@
 package io.emporium;
 
+import java.io.ByteArrayInputStream;
 import java.io.IOException;
+import java.net.InetAddress;
 import java.net.URI;
+import java.net.UnknownHostException;
 import java.net.http.HttpClient;
 import java.net.http.HttpRequest;
 import java.net.http.HttpResponse;
@@ -19,7 +22,7 @@ public final class ApiClient {
 
 	private static final JsonMapper json = JsonMapper.builder().build();
 
-	private final HttpClient http = HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build();
+	private final HttpClient http;
 
 	private final String base;
 
@@ -28,25 +31,44 @@ public final class ApiClient {
 	private final Map<String, String> headers;
 
 	public ApiClient(int port) {
-		this("http://localhost:" + port, null, Map.of());
+		this(HttpClient.newBuilder().connectTimeout(Duration.ofSeconds(10)).build(), "http://localhost:" + port, null,
+				Map.of());
 	}
 
-	private ApiClient(String base, @Nullable String bearer, Map<String, String> headers) {
+	private ApiClient(HttpClient http, String base, @Nullable String bearer, Map<String, String> headers) {
+		this.http = http;
 		this.base = base;
 		this.bearer = bearer;
 		this.headers = headers;
 	}
 
+	/**
+	 * A client connecting from another loopback address (127.0.0.2 and up), so the server
+	 * sees another client address without trusting any header.
+	 */
+	public static ApiClient from(String loopbackAddress, int port) {
+		try {
+			HttpClient http = HttpClient.newBuilder()
+				.connectTimeout(Duration.ofSeconds(10))
+				.localAddress(InetAddress.getByName(loopbackAddress))
+				.build();
+			return new ApiClient(http, "http://127.0.0.1:" + port, null, Map.of());
+		}
+		catch (UnknownHostException ex) {
+			throw new IllegalArgumentException(loopbackAddress, ex);
+		}
+	}
+
 	/** The same client, sending this access token. */
 	public ApiClient as(String accessToken) {
-		return new ApiClient(this.base, accessToken, this.headers);
+		return new ApiClient(this.http, this.base, accessToken, this.headers);
 	}
 
 	/** The same client, sending one more header on every request. */
 	public ApiClient with(String header, String value) {
 		var more = new HashMap<>(this.headers);
 		more.put(header, value);
-		return new ApiClient(this.base, this.bearer, Map.copyOf(more));
+		return new ApiClient(this.http, this.base, this.bearer, Map.copyOf(more));
 	}
 
 	public Response get(String path) {
@@ -72,6 +94,16 @@ public final class ApiClient {
 	/** Sends raw bytes as JSON, for malformed and oversized bodies. */
 	public Response postRaw(String path, String body) {
 		return exchange(request(path).POST(HttpRequest.BodyPublishers.ofString(body)).build());
+	}
+
+	/**
+	 * Streams the body with {@code Transfer-Encoding: chunked}, without a Content-Length,
+	 * as a client that does not know the size up front would.
+	 */
+	public Response postChunked(String path, byte[] body) {
+		return exchange(
+				request(path).POST(HttpRequest.BodyPublishers.ofInputStream(() -> new ByteArrayInputStream(body)))
+					.build());
 	}
 
 	public Response send(String method, String path, @Nullable Object body) {

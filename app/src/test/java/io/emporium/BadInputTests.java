@@ -1,5 +1,6 @@
 package io.emporium;
 
+import java.nio.charset.StandardCharsets;
 import java.util.Map;
 
 import org.junit.jupiter.api.Test;
@@ -58,6 +59,18 @@ class BadInputTests extends HttpTestSupport {
 					"{\"sku\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"quantity\":1}");
 
 		assertProblem(response, 413);
+	}
+
+	@Test
+	void hugeChunkedBodyWithoutLengthIsRefused() {
+		String cart = this.store.api().post("/api/v1/carts", null).text("id");
+		byte[] body = ("{\"sku\":\"" + "x".repeat(2 * 1024 * 1024) + "\",\"quantity\":1}")
+			.getBytes(StandardCharsets.UTF_8);
+
+		ApiClient.Response response = this.store.api().postChunked("/api/v1/carts/" + cart + "/items", body);
+
+		assertProblem(response, 413);
+		assertThat(response.text("type")).isEqualTo("https://emporium.dev/problems/body-too-large");
 	}
 
 	@Test

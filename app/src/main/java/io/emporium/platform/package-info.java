@@ -1,6 +1,6 @@
 /**
- * Shared infrastructure only: money, problem types, errors, jobs, roles and security
- * wiring.
+ * Shared infrastructure only: money, problem types, errors, jobs, roles, rate limits and
+ * security wiring.
  */
 @NullMarked
 package io.emporium.platform;

@@ -18,8 +18,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs short-lived access tokens. They carry the customer id and roles only: no e-mail
- * or other personal data, since anyone holding a token can read its claims.
+ * Signs short-lived access tokens. They carry the customer id, roles and the API audience
+ * only: no e-mail or other personal data, since anyone holding a token can read its
+ * claims.
  */
 @Component
 class AccessTokens {
@@ -36,11 +37,14 @@ class AccessTokens {
 
 	private final Duration ttl;
 
+	private final String audience;
+
 	AccessTokens(SigningKey key, Clock clock, IdentityProperties properties) {
 		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.rsaKey())));
 		this.keyId = key.keyId();
 		this.clock = clock;
 		this.ttl = properties.accessTokenTtl();
+		this.audience = properties.audience();
 	}
 
 	String issue(UUID customerId, List<String> roles) {
@@ -48,6 +52,7 @@ class AccessTokens {
 		JwtClaimsSet claims = JwtClaimsSet.builder()
 			.issuer(ISSUER)
 			.subject(customerId.toString())
+			.audience(List.of(this.audience))
 			.issuedAt(now)
 			.expiresAt(now.plus(this.ttl))
 			.id(UUID.randomUUID().toString())

@@ -19,8 +19,8 @@ import org.springframework.transaction.support.TransactionOperations;
 /**
  * Sign-up, sign-in and token refresh. Every success ends in a fresh access token and a
  * single-use refresh token; failures say as little as possible about which accounts
- * exist. BCrypt runs outside any transaction, so slow hashing never holds a database
- * connection.
+ * exist. Sign-ups and password sign-ins are rate-limited. BCrypt runs outside any
+ * transaction, so slow hashing never holds a database connection.
  */
 @Service
 public class Accounts implements Customers {
@@ -39,22 +39,29 @@ public class Accounts implements Customers {
 
 	private final Clock clock;
 
+	private final AuthRateLimits limits;
+
 	Accounts(CustomerRepository customers, Passwords passwords, TokenIssuer tokens, ApplicationEventPublisher events,
-			TransactionOperations transactions, Clock clock) {
+			TransactionOperations transactions, Clock clock, AuthRateLimits limits) {
 		this.customers = customers;
 		this.passwords = passwords;
 		this.tokens = tokens;
 		this.events = events;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.limits = limits;
 	}
 
 	/**
 	 * Creates a customer account and signs it in. The account, its first refresh token
 	 * and {@link CustomerRegistered} are committed together.
+	 * @param clientAddress where the request came from, for the rate limit
 	 * @throws EmailTakenException when the e-mail already has an account
+	 * @throws io.emporium.platform.TooManyRequestsException when the address registered
+	 * too often
 	 */
-	public IssuedTokens register(String email, String password) {
+	public IssuedTokens register(String email, String password, String clientAddress) {
+		this.limits.registration(clientAddress);
 		EmailAddress address = new EmailAddress(email);
 		String hash = this.passwords.hash(password);
 		UUID id = UUID.randomUUID();
@@ -73,9 +80,13 @@ public class Accounts implements Customers {
 	}
 
 	/**
+	 * @param clientAddress where the request came from, for the rate limit
 	 * @throws InvalidCredentialsException for an unknown e-mail or a wrong password alike
+	 * @throws io.emporium.platform.TooManyRequestsException when the e-mail or the
+	 * address tried too often
 	 */
-	public IssuedTokens login(String email, String password) {
+	public IssuedTokens login(String email, String password, String clientAddress) {
+		this.limits.login(email, clientAddress);
 		Optional<Credentials> credentials = this.customers.credentials(new EmailAddress(email));
 		boolean matches = this.passwords.matches(password, credentials.map(Credentials::passwordHash).orElse(null));
 		Credentials found = credentials.filter(any -> matches).orElseThrow(InvalidCredentialsException::new);

@@ -5,10 +5,12 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
  * The first admin, created at start-up when no admin exists. The defaults are demo
- * credentials: change them for any store that is reachable by others.
+ * credentials: outside the demo the default password is refused at start-up unless
+ * {@code allowDefaultPassword} says otherwise (tests only).
  */
 @ConfigurationProperties("emporium.admin")
-record AdminProperties(@DefaultValue(DEMO_EMAIL) String email, @DefaultValue(DEMO_PASSWORD) String password) {
+record AdminProperties(@DefaultValue(DEMO_EMAIL) String email, @DefaultValue(DEMO_PASSWORD) String password,
+		@DefaultValue("false") boolean allowDefaultPassword) {
 
 	static final String DEMO_EMAIL = "admin@emporium.local";
 

@@ -9,6 +9,7 @@ import io.emporium.platform.EmporiumProperties;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
+import org.springframework.security.oauth2.jwt.JwtAudienceValidator;
 import org.springframework.security.oauth2.jwt.JwtDecoder;
 import org.springframework.security.oauth2.jwt.JwtIssuerValidator;
 import org.springframework.security.oauth2.jwt.JwtTimestampValidator;
@@ -18,8 +19,9 @@ import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
  * The signing key and the {@link JwtDecoder} that platform's security wiring uses to
- * check bearer tokens: RS256 only, key chosen by kid, issuer and expiry checked against
- * the application {@link Clock}.
+ * check bearer tokens: RS256 only, key chosen by kid, issuer and audience checked, expiry
+ * checked against the application {@link Clock}. A token minted for another audience
+ * (another service trusting the same key) is refused here.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
@@ -30,19 +32,20 @@ class TokenConfiguration {
 	}
 
 	@Bean
-	JwtDecoder jwtDecoder(SigningKey key, Clock clock) {
-		return decoder(key, clock);
+	JwtDecoder jwtDecoder(SigningKey key, Clock clock, IdentityProperties identity) {
+		return decoder(key, clock, identity.audience());
 	}
 
-	static NimbusJwtDecoder decoder(SigningKey key, Clock clock) {
+	static NimbusJwtDecoder decoder(SigningKey key, Clock clock, String audience) {
 		NimbusJwtDecoder decoder = NimbusJwtDecoder
 			.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.rsaKey().toPublicJWK())))
 			.jwsAlgorithm(SignatureAlgorithm.RS256)
 			.build();
 		JwtTimestampValidator expiry = new JwtTimestampValidator();
 		expiry.setClock(clock);
-		decoder.setJwtValidator(JwtValidators.createDefaultWithValidators(expiry,
-				new JwtIssuerValidator(AccessTokens.ISSUER), JwtTypeValidator.jwt()));
+		decoder.setJwtValidator(
+				JwtValidators.createDefaultWithValidators(expiry, new JwtIssuerValidator(AccessTokens.ISSUER),
+						new JwtAudienceValidator(audience), JwtTypeValidator.jwt()));
 		return decoder;
 	}
 

@@ -4,6 +4,7 @@ import java.util.UUID;
 
 import io.emporium.identity.internal.Accounts;
 import io.emporium.identity.internal.IssuedTokens;
+import jakarta.servlet.http.HttpServletRequest;
 import jakarta.validation.Valid;
 import jakarta.validation.constraints.Email;
 import jakarta.validation.constraints.NotBlank;
@@ -16,7 +17,11 @@ import org.springframework.web.bind.annotation.RequestMapping;
 import org.springframework.web.bind.annotation.ResponseStatus;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Sign-up, sign-in and refresh; all answer with a fresh token pair. */
+/**
+ * Sign-up, sign-in and refresh; all answer with a fresh token pair. The client address
+ * for rate limits is the servlet's remote address: a proxy's {@code X-Forwarded-For}
+ * counts only where {@code server.forward-headers-strategy} says to trust it.
+ */
 @RestController
 @RequestMapping("/api/v1/auth")
 class AuthController {
@@ -29,13 +34,13 @@ class AuthController {
 
 	@PostMapping("/register")
 	@ResponseStatus(HttpStatus.CREATED)
-	TokenResponse register(@Valid @RequestBody Registration body) {
-		return TokenResponse.of(this.accounts.register(body.email(), body.password()));
+	TokenResponse register(@Valid @RequestBody Registration body, HttpServletRequest request) {
+		return TokenResponse.of(this.accounts.register(body.email(), body.password(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/login")
-	TokenResponse login(@Valid @RequestBody Login body) {
-		return TokenResponse.of(this.accounts.login(body.email(), body.password()));
+	TokenResponse login(@Valid @RequestBody Login body, HttpServletRequest request) {
+		return TokenResponse.of(this.accounts.login(body.email(), body.password(), request.getRemoteAddr()));
 	}
 
 	@PostMapping("/refresh")

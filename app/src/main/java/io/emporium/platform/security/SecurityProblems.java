@@ -14,6 +14,8 @@ import org.springframework.http.HttpStatus;
 import org.springframework.http.MediaType;
 import org.springframework.security.access.AccessDeniedException;
 import org.springframework.security.core.AuthenticationException;
+import org.springframework.security.oauth2.core.OAuth2AuthenticationException;
+import org.springframework.security.oauth2.server.resource.InvalidBearerTokenException;
 import org.springframework.security.oauth2.server.resource.web.BearerTokenAuthenticationEntryPoint;
 import org.springframework.security.oauth2.server.resource.web.access.BearerTokenAccessDeniedHandler;
 import org.springframework.security.web.AuthenticationEntryPoint;
@@ -22,9 +24,12 @@ import org.springframework.security.web.access.AccessDeniedHandler;
 /**
  * Answers 401 and 403 from the security filters as problem+json, like every other error.
  * The bearer-token handlers run first so the RFC 6750 {@code WWW-Authenticate} header is
- * still set; the body never says why a token was rejected beyond "invalid or expired".
+ * still set; neither that header nor the body says why a token was rejected beyond
+ * "invalid or expired" (the decoder's reasons name claims, keys and parser internals).
  */
 class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler {
+
+	private static final String INVALID_TOKEN = "The access token is invalid or expired.";
 
 	private final AuthenticationEntryPoint bearer = new BearerTokenAuthenticationEntryPoint();
 
@@ -39,11 +44,11 @@ class SecurityProblems implements AuthenticationEntryPoint, AccessDeniedHandler 
 	@Override
 	public void commence(HttpServletRequest request, HttpServletResponse response,
 			AuthenticationException authException) throws IOException, ServletException {
-		this.bearer.commence(request, response, authException);
+		this.bearer.commence(request, response, (authException instanceof OAuth2AuthenticationException)
+				? new InvalidBearerTokenException(INVALID_TOKEN) : authException);
 		boolean tokenPresented = request.getHeader("Authorization") != null;
 		write(response, HttpStatus.UNAUTHORIZED, "unauthorized", "Unauthorized",
-				tokenPresented ? "The access token is invalid or expired." : "Sign in to access this resource.",
-				request);
+				tokenPresented ? INVALID_TOKEN : "Sign in to access this resource.", request);
 	}
 
 	@Override

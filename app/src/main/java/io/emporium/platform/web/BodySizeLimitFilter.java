@@ -1,6 +1,10 @@
 package io.emporium.platform.web;
 
+import java.io.BufferedReader;
 import java.io.IOException;
+import java.io.InputStreamReader;
+import java.nio.charset.Charset;
+import java.nio.charset.StandardCharsets;
 
 import io.emporium.platform.EmporiumProperties;
 import io.emporium.platform.ProblemTypes;
@@ -21,7 +25,9 @@ import org.springframework.web.filter.OncePerRequestFilter;
 
 /**
  * Refuses request bodies over {@code emporium.max-body-size} with 413: at once when the
- * declared length is too big, and while reading when a chunked body grows past it.
+ * declared length is too big, and while reading when a chunked body grows past it (the
+ * read fails with {@link BodyTooLargeException}, which {@link ProblemDetailsAdvice} turns
+ * into the same 413).
  */
 @Component
 @Order(Ordered.HIGHEST_PRECEDENCE)
@@ -40,8 +46,9 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 			response.setStatus(HttpStatus.CONTENT_TOO_LARGE.value());
 			response.setContentType(MediaType.APPLICATION_PROBLEM_JSON_VALUE);
 			response.getWriter()
-				.write("{\"type\":\"" + ProblemTypes.uri("body-too-large") + "\",\"title\":\"Body too large\","
-						+ "\"status\":413,\"detail\":\"The request body exceeds " + this.limit + " bytes.\"}");
+				.write("{\"type\":\"" + ProblemTypes.uri(BodyTooLargeException.TYPE) + "\",\"title\":\""
+						+ BodyTooLargeException.TITLE + "\",\"status\":413,\"detail\":\""
+						+ BodyTooLargeException.detail(this.limit) + "\"}");
 			return;
 		}
 		chain.doFilter(new LimitedRequest(request, this.limit), response);
@@ -54,6 +61,13 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 		LimitedRequest(HttpServletRequest request, long limit) {
 			super(request);
 			this.limit = limit;
+		}
+
+		@Override
+		public BufferedReader getReader() throws IOException {
+			String encoding = getCharacterEncoding();
+			Charset charset = (encoding != null) ? Charset.forName(encoding) : StandardCharsets.UTF_8;
+			return new BufferedReader(new InputStreamReader(getInputStream(), charset));
 		}
 
 		@Override
@@ -84,7 +98,7 @@ class BodySizeLimitFilter extends OncePerRequestFilter {
 				private void count(int n) throws IOException {
 					this.read += n;
 					if (this.read > LimitedRequest.this.limit) {
-						throw new IOException("request body exceeds " + LimitedRequest.this.limit + " bytes");
+						throw new BodyTooLargeException(LimitedRequest.this.limit);
 					}
 				}
 

@@ -17,6 +17,7 @@ import org.springframework.http.ProblemDetail;
 import org.springframework.http.ResponseEntity;
 import org.springframework.http.converter.HttpMessageNotReadableException;
 import org.springframework.validation.FieldError;
+import org.springframework.web.ErrorResponseException;
 import org.springframework.web.bind.MethodArgumentNotValidException;
 import org.springframework.web.bind.ServletRequestBindingException;
 import org.springframework.web.bind.annotation.ExceptionHandler;
@@ -27,8 +28,9 @@ import org.springframework.web.method.annotation.MethodArgumentTypeMismatchExcep
 import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExceptionHandler;
 
 /**
- * Renders every error as RFC 9457 problem+json. Field errors are listed; anything
- * unexpected becomes a generic 500, logged once here, with no stack trace, SQL or class
+ * Renders every error as RFC 9457 problem+json. Field errors are listed; only a
+ * deliberate {@link ErrorResponseException} chooses its own detail. Anything unexpected
+ * becomes a generic 500, logged once here, with no message, stack trace, SQL or class
  * name in the body.
  */
 @RestControllerAdvice
@@ -65,6 +67,14 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 	@Override
 	protected @Nullable ResponseEntity<Object> handleHttpMessageNotReadable(HttpMessageNotReadableException ex,
 			HttpHeaders headers, HttpStatusCode status, WebRequest request) {
+		BodyTooLargeException tooLarge = bodyTooLarge(ex);
+		if (tooLarge != null) {
+			ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.CONTENT_TOO_LARGE,
+					BodyTooLargeException.detail(tooLarge.limit()));
+			problem.setType(ProblemTypes.uri(BodyTooLargeException.TYPE));
+			problem.setTitle(BodyTooLargeException.TITLE);
+			return ResponseEntity.status(HttpStatus.CONTENT_TOO_LARGE).body(problem);
+		}
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
 				"The request body is not valid JSON for this operation (malformed, wrong type or unknown field).");
 		problem.setType(ProblemTypes.uri("malformed-request"));
@@ -98,9 +108,15 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		return ResponseEntity.badRequest().body(validationProblem(errors));
 	}
 
+	/**
+	 * A value record refused what the request carried. Its message is not shown: the same
+	 * exception comes out of libraries with internals (or the input) in its text.
+	 */
 	@ExceptionHandler(IllegalArgumentException.class)
 	ResponseEntity<ProblemDetail> illegalArgument(IllegalArgumentException ex) {
-		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST, ex.getMessage());
+		log.atDebug().setMessage("request refused by a value check").setCause(ex).log();
+		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.BAD_REQUEST,
+				"The request has a value that is not valid for this operation.");
 		problem.setType(ProblemTypes.uri("invalid-request"));
 		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().body(problem);
@@ -108,12 +124,42 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	@ExceptionHandler(Exception.class)
 	ResponseEntity<ProblemDetail> unexpected(Exception ex) {
+		return ResponseEntity.internalServerError().body(internalError(ex));
+	}
+
+	/**
+	 * Spring's own server-side failures (a response that cannot be written, a conversion
+	 * that is not supported) describe internals in their detail: they get the generic 500
+	 * too. Deliberate {@link ErrorResponseException}s keep theirs.
+	 */
+	@Override
+	protected @Nullable ResponseEntity<Object> handleExceptionInternal(Exception ex, @Nullable Object body,
+			HttpHeaders headers, HttpStatusCode statusCode, WebRequest request) {
+		if (statusCode.is5xxServerError() && !(ex instanceof ErrorResponseException)) {
+			return ResponseEntity.internalServerError().body(internalError(ex));
+		}
+		return super.handleExceptionInternal(ex, body, headers, statusCode, request);
+	}
+
+	private static ProblemDetail internalError(Exception ex) {
 		log.atError().setMessage("unexpected error").setCause(ex).log();
 		ProblemDetail problem = ProblemDetail.forStatusAndDetail(HttpStatus.INTERNAL_SERVER_ERROR,
 				"Something went wrong on our side. Please try again later.");
 		problem.setType(ProblemTypes.uri("internal-error"));
 		problem.setTitle("Internal error");
-		return ResponseEntity.internalServerError().body(problem);
+		return problem;
+	}
+
+	/**
+	 * The converters wrap the stream's failure once or twice: look through the causes.
+	 */
+	private static @Nullable BodyTooLargeException bodyTooLarge(Throwable ex) {
+		for (Throwable cause = ex; cause != null; cause = cause.getCause()) {
+			if (cause instanceof BodyTooLargeException tooLarge) {
+				return tooLarge;
+			}
+		}
+		return null;
 	}
 
 	private static ProblemDetail validationProblem(List<Map<String, String>> errors) {

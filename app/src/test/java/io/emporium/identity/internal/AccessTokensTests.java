@@ -24,8 +24,10 @@ class AccessTokensTests {
 
 	private static final UUID CUSTOMER = UUID.fromString("6b1f7f5e-51d4-4d5c-9d67-1f8d4a0c2b11");
 
+	private static final String AUDIENCE = "emporium-api";
+
 	private final IdentityProperties properties = new IdentityProperties(null, Duration.ofMinutes(15),
-			Duration.ofDays(30));
+			Duration.ofDays(30), AUDIENCE, new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)));
 
 	@TempDir
 	Path folder;
@@ -35,19 +37,32 @@ class AccessTokensTests {
 		SigningKey key = key("a.json");
 		String token = tokens(key, NOW).issue(CUSTOMER, List.of("CUSTOMER", "ADMIN"));
 
-		Jwt jwt = TokenConfiguration.decoder(key, at(NOW.plusSeconds(60))).decode(token);
+		Jwt jwt = TokenConfiguration.decoder(key, at(NOW.plusSeconds(60)), AUDIENCE).decode(token);
 
 		assertThat(jwt.getSubject()).isEqualTo(CUSTOMER.toString());
 		assertThat(jwt.getClaimAsStringList("roles")).containsExactly("CUSTOMER", "ADMIN");
 		assertThat(jwt.getExpiresAt()).isEqualTo(NOW.plus(Duration.ofMinutes(15)));
 		assertThat(jwt.getHeaders()).containsEntry("kid", key.keyId());
+		assertThat(jwt.getAudience()).containsExactly(AUDIENCE);
+	}
+
+	@Test
+	void decoderRejectsTokensForAnotherAudience() {
+		SigningKey key = key("a.json");
+		String token = new AccessTokens(key, at(NOW),
+				new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30), "another-service",
+						new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1))))
+			.issue(CUSTOMER, List.of("CUSTOMER", "ADMIN"));
+		JwtDecoder decoder = TokenConfiguration.decoder(key, at(NOW), AUDIENCE);
+
+		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
 	}
 
 	@Test
 	void decoderRejectsExpiredTokens() {
 		SigningKey key = key("a.json");
 		String token = tokens(key, NOW).issue(CUSTOMER, List.of("CUSTOMER"));
-		JwtDecoder decoder = TokenConfiguration.decoder(key, at(NOW.plus(Duration.ofMinutes(20))));
+		JwtDecoder decoder = TokenConfiguration.decoder(key, at(NOW.plus(Duration.ofMinutes(20))), AUDIENCE);
 
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(token));
 	}
@@ -55,7 +70,7 @@ class AccessTokensTests {
 	@Test
 	void decoderRejectsTokensSignedWithAnotherKey() {
 		String foreign = tokens(key("other.json"), NOW).issue(CUSTOMER, List.of("CUSTOMER", "ADMIN"));
-		JwtDecoder decoder = TokenConfiguration.decoder(key("a.json"), at(NOW));
+		JwtDecoder decoder = TokenConfiguration.decoder(key("a.json"), at(NOW), AUDIENCE);
 
 		assertThatExceptionOfType(JwtException.class).isThrownBy(() -> decoder.decode(foreign));
 	}

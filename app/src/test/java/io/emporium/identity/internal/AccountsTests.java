@@ -21,6 +21,8 @@ import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
 @RecordApplicationEvents
 class AccountsTests {
 
+	private static final String CLIENT = "192.0.2.1";
+
 	@Autowired
 	Accounts accounts;
 
@@ -32,7 +34,7 @@ class AccountsTests {
 
 	@Test
 	void registeringPublishesCustomerRegistered() {
-		IssuedTokens tokens = this.accounts.register(uniqueEmail(), "correct-horse");
+		IssuedTokens tokens = this.accounts.register(uniqueEmail(), "correct-horse", CLIENT);
 
 		assertThat(this.events.stream(CustomerRegistered.class)).singleElement()
 			.satisfies(event -> assertThat(event.customerId()).isEqualTo(tokens.customerId()));
@@ -41,11 +43,11 @@ class AccountsTests {
 	@Test
 	void aRefusedRegistrationPublishesNothing() {
 		String email = uniqueEmail();
-		this.accounts.register(email, "correct-horse");
+		this.accounts.register(email, "correct-horse", CLIENT);
 		this.events.clear();
 
 		assertThatExceptionOfType(EmailTakenException.class)
-			.isThrownBy(() -> this.accounts.register(email.toUpperCase(), "another-horse"));
+			.isThrownBy(() -> this.accounts.register(email.toUpperCase(), "another-horse", CLIENT));
 
 		assertThat(this.events.stream(CustomerRegistered.class)).isEmpty();
 	}
@@ -54,11 +56,11 @@ class AccountsTests {
 	void storesTheEmailLowerCasedAndThePasswordHashed() {
 		String email = uniqueEmail();
 
-		IssuedTokens tokens = this.accounts.register("  " + email.toUpperCase() + " ", "correct-horse");
+		IssuedTokens tokens = this.accounts.register("  " + email.toUpperCase() + " ", "correct-horse", CLIENT);
 
 		assertThat(this.accounts.find(tokens.customerId()))
 			.hasValueSatisfying(customer -> assertThat(customer.email()).isEqualTo(email));
-		assertThat(this.accounts.login(email, "correct-horse").customerId()).isEqualTo(tokens.customerId());
+		assertThat(this.accounts.login(email, "correct-horse", CLIENT).customerId()).isEqualTo(tokens.customerId());
 		String hash = this.jdbc.sql("select password_hash from identity_customer where id = :id")
 			.param("id", tokens.customerId())
 			.query(String.class)
