@@ -115,8 +115,9 @@ class PaymentService implements Payments {
 
 	@Override
 	public void refund(UUID paymentId, String refundKey, Money amount, String reason) {
-		if (refundKey.isBlank()) {
-			throw new IllegalArgumentException("a refund key is required");
+		if (refundKey.isBlank() || refundKey.equals(Settlements.GIVE_BACK_KEY)) {
+			throw new IllegalArgumentException("a refund key is required, and \"" + Settlements.GIVE_BACK_KEY
+					+ "\" is reserved for giving back all that is captured");
 		}
 		reconcileIfFailed(paymentId, null, reason, this.settlements.refund(paymentId, null, refundKey, amount, reason));
 	}
