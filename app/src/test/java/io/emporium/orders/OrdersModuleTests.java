@@ -1,9 +1,11 @@
 package io.emporium.orders;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
 import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
 
 import io.emporium.orders.internal.OrderService;
 import io.emporium.platform.ConflictException;
@@ -77,6 +79,31 @@ class OrdersModuleTests {
 			.param("id", orderId)
 			.query()
 			.singleRow()).containsEntry("status", "PAID").containsEntry("version", 3L);
+	}
+
+	@Test
+	void anAdminChangeRacingANoteOfAnotherModuleStillLands() throws Exception {
+		List<UUID> orders = new ArrayList<>();
+		for (int i = 0; i < 10; i++) {
+			orders.add(this.orders.placePaid(TestOrders.forCustomer(null)).orderId());
+		}
+
+		try (var threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<?>> work = new ArrayList<>();
+			for (UUID orderId : orders) {
+				work.add(threads.submit(() -> this.orders.note(orderId, "payments", "captured 35.97 EUR")));
+				work.add(threads
+					.submit(() -> this.service.transition(orderId, OrderStatus.FULFILLED, "admin:test", null)));
+			}
+			for (var task : work) {
+				task.get();
+			}
+		}
+
+		for (UUID orderId : orders) {
+			assertThat(history(orderId)).extracting("to_status", "actor").contains(tuple("FULFILLED", "admin:test"));
+			assertThat(history(orderId)).extracting("actor").contains("payments");
+		}
 	}
 
 	@Test

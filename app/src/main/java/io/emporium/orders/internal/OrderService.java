@@ -30,7 +30,11 @@ public class OrderService implements Orders {
 
 	private static final Logger log = LoggerFactory.getLogger(OrderService.class);
 
-	private static final int NOTE_ATTEMPTS = 5;
+	/**
+	 * How often a write is tried again after a concurrent history note moved the version
+	 * on.
+	 */
+	private static final int ATTEMPTS = 5;
 
 	private final OrderRepository repository;
 
@@ -75,7 +79,7 @@ public class OrderService implements Orders {
 						note, next.updatedAt()));
 				return;
 			}
-			if (attempt == NOTE_ATTEMPTS) {
+			if (attempt == ATTEMPTS) {
 				throw new OrderStateConflictException(orderId, current.status(), current.status());
 			}
 		}
@@ -130,17 +134,26 @@ public class OrderService implements Orders {
 		return this.repository.tokenHash(orderId).map(presented::matches).orElse(false);
 	}
 
+	/**
+	 * Applies the change to the order as read; when another transaction got there first
+	 * and only noted a step (same status, newer version), the change is made on the fresh
+	 * order instead, since nothing it depends on moved.
+	 */
 	private Order change(Order current, OrderStatus to, String actor, @Nullable String note, Instant at) {
-		Order next = current.transitionTo(to, at);
-		if (!this.repository.changeStatus(current, next)) {
-			// Another transaction changed the order first; name the status it left
-			// behind.
-			OrderStatus actual = this.repository.find(current.id()).map(Order::status).orElse(current.status());
-			throw new OrderStateConflictException(current.id(), actual, to);
+		Order read = current;
+		for (int attempt = 1;; attempt++) {
+			Order next = read.transitionTo(to, at);
+			if (this.repository.changeStatus(read, next)) {
+				this.repository.append(next.id(), new HistoryEntry(next.version(), read.status(), to, actor, note, at));
+				this.events.publishEvent(next.announcement(read.status()));
+				return next;
+			}
+			Order fresh = this.repository.find(read.id()).orElseThrow(() -> notFound(current.id()));
+			if (fresh.status() != read.status() || attempt == ATTEMPTS) {
+				throw new OrderStateConflictException(current.id(), fresh.status(), to);
+			}
+			read = fresh;
 		}
-		this.repository.append(next.id(), new HistoryEntry(next.version(), current.status(), to, actor, note, at));
-		this.events.publishEvent(next.announcement(current.status()));
-		return next;
 	}
 
 	private Instant now() {
