@@ -1,0 +1,127 @@
+package io.emporium.checkout.internal;
+
+import java.sql.Timestamp;
+import java.time.Duration;
+import java.time.Instant;
+import java.util.UUID;
+
+import io.emporium.cart.CheckoutClaim;
+import io.emporium.checkout.CheckoutAbandoned;
+import io.emporium.checkout.internal.IdempotencyKeys.Owned;
+import io.emporium.checkout.internal.IdempotencyKeys.Replay;
+import io.emporium.inventory.ReservationId;
+import io.emporium.platform.InvalidRequestException;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.beans.factory.annotation.Autowired;
+import org.springframework.context.ApplicationContext;
+import org.springframework.jdbc.core.simple.JdbcClient;
+import org.springframework.modulith.test.ApplicationModuleTest;
+import org.springframework.modulith.test.ApplicationModuleTest.BootstrapMode;
+import org.springframework.modulith.test.Scenario;
+import org.springframework.security.oauth2.jwt.JwtDecoder;
+import org.springframework.test.context.ActiveProfiles;
+import org.springframework.test.context.bean.override.mockito.MockitoBean;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+
+/**
+ * Checkout with the modules it calls (carts, catalog, inventory, payments, orders) and
+ * nothing else: how its keys are claimed, fenced and taken over.
+ */
+@ApplicationModuleTest(mode = BootstrapMode.ALL_DEPENDENCIES)
+@ActiveProfiles("test")
+class CheckoutModuleTests {
+
+	/** Identity signs and checks tokens; no test here sends one. */
+	@MockitoBean
+	JwtDecoder tokens;
+
+	@Autowired
+	IdempotencyKeys keys;
+
+	@Autowired
+	JdbcClient jdbc;
+
+	@Autowired
+	ApplicationContext context;
+
+	@Test
+	void bootsCheckoutWithTheModulesItCallsOnly() {
+		assertThat(this.context.containsBean("checkoutService")).isTrue();
+		assertThat(this.context.containsBean("orderService")).isTrue();
+		assertThat(this.context.containsBean("accounts")).isFalse();
+	}
+
+	@Test
+	void theFirstRequestOwnsANewKeyAndADuplicateGetsItsAnswer() {
+		String key = UUID.randomUUID().toString();
+		CheckoutClaim claim = owned(this.keys.claim(key, Digests.sha256("body")));
+
+		boolean completed = this.keys.complete(claim, new CheckoutOutcome(201, "{\"orderId\":\"x\"}", false));
+
+		assertThat(claim.fence()).isEqualTo(1);
+		assertThat(completed).isTrue();
+		assertThat(this.keys.claim(key, Digests.sha256("body"))).isInstanceOfSatisfying(Replay.class,
+				replay -> assertThat(replay.outcome())
+					.isEqualTo(new CheckoutOutcome(201, "{\"orderId\":\"x\"}", true)));
+	}
+
+	@Test
+	void rejectsTheKeyForAnotherBody() {
+		String key = UUID.randomUUID().toString();
+		this.keys.claim(key, Digests.sha256("body"));
+
+		assertThatExceptionOfType(InvalidRequestException.class)
+			.isThrownBy(() -> this.keys.claim(key, Digests.sha256("other body")));
+	}
+
+	@Test
+	void aTakeoverOfAStaleKeyFencesTheOldOwnerOut(Scenario scenario) {
+		String key = UUID.randomUUID().toString();
+		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body")));
+		this.keys.recordCart(first, "cart-" + key, Digests.sha256("cart"));
+		ReservationId reservation = ReservationId.random();
+		this.keys.recordReservation(first, reservation);
+		makeStale(key);
+
+		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"))))
+			.andWaitForEventOfType(CheckoutAbandoned.class)
+			.matchingMappedValue(CheckoutAbandoned::idempotencyKey, key)
+			.toArriveAndVerify((event, second) -> {
+				assertThat(second.fence()).isEqualTo(2);
+				assertThat(event.fence()).isEqualTo(1);
+				assertThat(event.reservationId()).isEqualTo(reservation.value());
+				assertThat(this.keys.recordPayment(first, UUID.randomUUID())).isFalse();
+				assertThat(this.keys.complete(first, new CheckoutOutcome(201, "{}", false))).isFalse();
+				assertThat(this.keys.complete(second, new CheckoutOutcome(201, "{\"late\":false}", false))).isTrue();
+			});
+	}
+
+	@Test
+	void aKeyGivenBackAfterARetryableFailureIsOwnedAgainUnderANewToken() {
+		String key = UUID.randomUUID().toString();
+		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body")));
+		this.keys.recordCart(first, "cart-" + key, Digests.sha256("cart"));
+
+		this.keys.reopen(first);
+		Owned again = (Owned) this.keys.claim(key, Digests.sha256("body"));
+
+		assertThat(again.claim().fence()).isEqualTo(2);
+		assertThat(again.cartHash()).isEqualTo(Digests.sha256("cart"));
+	}
+
+	private static CheckoutClaim owned(IdempotencyKeys.Claim claim) {
+		assertThat(claim).isInstanceOf(Owned.class);
+		return ((Owned) claim).claim();
+	}
+
+	private void makeStale(String key) {
+		this.jdbc.sql("update checkout_idempotency set updated_at = :then where idempotency_key = :key")
+			.param("then", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))
+			.param("key", key)
+			.update();
+	}
+
+}
