@@ -28,7 +28,8 @@ class SmokeTests {
 		HttpResponse<String> response = get("/");
 
 		assertThat(response.statusCode()).isEqualTo(200);
-		assertThat(response.body()).contains("Emporium is running").contains("embedded");
+		assertThat(response.body()).contains("Emporium is running")
+			.contains(Boolean.getBoolean(ServicesTestDatabase.SWITCH) ? "distributed" : "embedded");
 	}
 
 	@Test

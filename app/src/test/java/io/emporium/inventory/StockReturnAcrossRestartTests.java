@@ -13,6 +13,7 @@ import io.emporium.ApiClient;
 import io.emporium.EmporiumApplication;
 import io.emporium.StoreFixture;
 import io.emporium.orders.OrderCancelled;
+import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.boot.builder.SpringApplicationBuilder;
@@ -31,6 +32,7 @@ import static org.awaitility.Awaitility.await;
  * another transaction holds the stock row (as a long stock count would) past a short lock
  * timeout, so the reaction fails and rolls back, as it would in production.
  */
+@Tag("embedded")
 class StockReturnAcrossRestartTests {
 
 	private static final Duration PATIENCE = Duration.ofMinutes(1);

@@ -1,0 +1,97 @@
+package io.emporium;
+
+import java.sql.Connection;
+import java.sql.DriverManager;
+import java.sql.ResultSet;
+import java.sql.SQLException;
+import java.sql.Statement;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.UUID;
+
+import org.springframework.boot.EnvironmentPostProcessor;
+import org.springframework.boot.SpringApplication;
+import org.springframework.boot.context.config.ConfigDataEnvironmentPostProcessor;
+import org.springframework.core.Ordered;
+import org.springframework.core.env.ConfigurableEnvironment;
+import org.springframework.core.env.MapPropertySource;
+
+/**
+ * Under {@code -Pservices} every test application context runs in distributed mode on a
+ * database of its own, made fresh on the local PostgreSQL, so contexts never see each
+ * other's rows, just as each embedded context gets its own data folder. A context whose
+ * test names {@code EMPORIUM_DB_URL} itself (two nodes of one store) keeps it. Databases
+ * of earlier runs that nobody uses any more are dropped first. A PostgreSQL that does not
+ * answer fails the context: the services profile never skips.
+ */
+public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
+
+	/** Set by the Maven profile {@code services}. */
+	public static final String SWITCH = "emporium.test.services";
+
+	static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+
+	private static final String PREFIX = "emporium_test_";
+
+	@Override
+	public int getOrder() {
+		return ConfigDataEnvironmentPostProcessor.ORDER - 1;
+	}
+
+	@Override
+	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
+		if (!Boolean.getBoolean(SWITCH)) {
+			return;
+		}
+		Map<String, Object> properties = new HashMap<>();
+		properties.put("spring.profiles.include", "distributed");
+		// Every cached test context keeps a pool: small ones, given back when idle, stay
+		// within the server's connection limit.
+		properties.put("EMPORIUM_DB_POOL_SIZE", "10");
+		properties.put("spring.datasource.hikari.minimum-idle", "0");
+		properties.put("spring.datasource.hikari.idle-timeout", "10s");
+		if (!environment.containsProperty("EMPORIUM_DB_URL")) {
+			properties.put("EMPORIUM_DB_URL", SERVER + create());
+			properties.put("EMPORIUM_DB_USER", "postgres");
+		}
+		environment.getPropertySources().addFirst(new MapPropertySource("servicesTestDatabase", properties));
+	}
+
+	/** A new empty database; its name is returned. */
+	public static String create() {
+		String database = PREFIX + UUID.randomUUID().toString().replace("-", "");
+		try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
+				Statement statement = admin.createStatement()) {
+			dropAbandoned(admin);
+			statement.execute("create database " + database);
+			return database;
+		}
+		catch (SQLException ex) {
+			throw new IllegalStateException("PostgreSQL at " + SERVER + " must answer for -Pservices", ex);
+		}
+	}
+
+	private static void dropAbandoned(Connection admin) throws SQLException {
+		List<String> unused = new ArrayList<>();
+		try (Statement statement = admin.createStatement(); ResultSet rs = statement.executeQuery("""
+				select datname from pg_database d
+				where datname like '""" + PREFIX + """
+				%' and not exists (select 1 from pg_stat_activity a where a.datname = d.datname)""")) {
+			while (rs.next()) {
+				unused.add(rs.getString(1));
+			}
+		}
+		for (String database : unused) {
+			try (Statement statement = admin.createStatement()) {
+				statement.execute("drop database if exists " + database);
+			}
+			catch (SQLException ex) {
+				// Taken into use meanwhile by a context of this run; it is dropped next
+				// time.
+			}
+		}
+	}
+
+}
