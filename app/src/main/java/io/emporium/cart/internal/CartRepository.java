@@ -9,7 +9,6 @@ import java.util.UUID;
 import io.emporium.cart.CheckoutClaim;
 import org.jspecify.annotations.Nullable;
 
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
@@ -62,23 +61,26 @@ class CartRepository {
 			.list();
 	}
 
-	/** Adds to the line of this SKU, creating it if needed; safe when two adds race. */
+	/**
+	 * Adds to the line of this SKU, creating it if needed; safe when two adds race, and a
+	 * lost race is a row count, not an exception that would abort a PostgreSQL
+	 * transaction.
+	 */
 	void addQuantity(String cartId, String sku, int quantity, Instant at) {
 		if (incrementLine(cartId, sku, quantity) > 0) {
 			return;
 		}
-		try {
-			this.jdbc.sql("""
-					insert into cart_item (id, cart_id, sku, quantity, added_at)
-					values (:id, :cart, :sku, :quantity, :at)""")
-				.param("id", UUID.randomUUID())
-				.param("cart", cartId)
-				.param("sku", sku)
-				.param("quantity", quantity)
-				.param("at", Timestamp.from(at))
-				.update();
-		}
-		catch (DuplicateKeyException ex) {
+		int inserted = this.jdbc.sql("""
+				insert into cart_item (id, cart_id, sku, quantity, added_at)
+				values (:id, :cart, :sku, :quantity, :at)
+				on conflict do nothing""")
+			.param("id", UUID.randomUUID())
+			.param("cart", cartId)
+			.param("sku", sku)
+			.param("quantity", quantity)
+			.param("at", Timestamp.from(at))
+			.update();
+		if (inserted == 0) {
 			incrementLine(cartId, sku, quantity);
 		}
 	}

@@ -17,7 +17,6 @@ import io.emporium.platform.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
 
 import org.springframework.context.ApplicationEventPublisher;
-import org.springframework.dao.DuplicateKeyException;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.support.TransactionTemplate;
@@ -220,22 +219,16 @@ class IdempotencyKeys {
 		return Boolean.TRUE.equals(taken);
 	}
 
+	/**
+	 * Inserts the key unless it exists; a conflict is a row count of zero, not an
+	 * exception, so a surrounding PostgreSQL transaction stays usable.
+	 */
 	private boolean tryInsert(String key, String hash) {
 		Timestamp now = now();
-		try {
-			this.jdbc
-				.sql("""
-						insert into checkout_idempotency (idempotency_key, request_hash, state, fence, created_at, updated_at)
-						values (:key, :hash, 'IN_PROGRESS', 1, :now, :now)""")
-				.param("key", key)
-				.param("hash", hash)
-				.param("now", now)
-				.update();
-			return true;
-		}
-		catch (DuplicateKeyException ex) {
-			return false;
-		}
+		return this.jdbc.sql("""
+				insert into checkout_idempotency (idempotency_key, request_hash, state, fence, created_at, updated_at)
+				values (:key, :hash, 'IN_PROGRESS', 1, :now, :now)
+				on conflict do nothing""").param("key", key).param("hash", hash).param("now", now).update() == 1;
 	}
 
 	private Optional<Row> find(String key) {

@@ -140,6 +140,11 @@ class PaymentRepository {
 	}
 
 	/** Sets {@code amount} aside for a refund if that much is captured and unclaimed. */
+	/** Locks the payment's row until the transaction ends. */
+	void lock(UUID id) {
+		this.jdbc.sql("select id from payments_payment where id = :id for update").param("id", id).query().listOfRows();
+	}
+
 	boolean reserveRefund(UUID id, long amount, Instant at) {
 		return this.jdbc.sql("""
 				update payments_payment set refund_reserved = refund_reserved + :amount, updated_at = :at

@@ -228,6 +228,10 @@ class Settlements {
 			return Attempt.retry(Operation.REFUND, refund.id(), String.valueOf(ex.getMessage()));
 		}
 		Boolean changed = this.transactions.execute(status -> {
+			// The payment row first, as every refund transaction takes it: a refund being
+			// accepted holds it while it inserts its key, so taking the refund row first
+			// could deadlock with it.
+			this.payments.lock(payment.id());
 			Instant at = now();
 			succeeded(payment, Operation.REFUND, refund.amount(), reference, at);
 			if (!this.payments.refundSucceeded(refund.id(), reference, at)) {
