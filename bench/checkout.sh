@@ -9,7 +9,9 @@
 # once, default 32), JAVA_OPTS (JVM options for the store, default -XX:+UseParallelGC as the
 # README recommends), APP_ARGS (extra arguments for the store, e.g. --spring.datasource.url=...),
 # BASELINE_ARGS (if set, a second store is started with these arguments instead of APP_ARGS and
-# the two take turns in every round, so a change and its baseline meet the same machine load).
+# the two take turns in every round, so a change and its baseline meet the same machine load),
+# BASELINE_JAR (the baseline's jar, default the same jar: build an older commit's jar to compare
+# code, e.g. git worktree add /tmp/before <commit> && (cd /tmp/before && ./mvnw -q -DskipTests package)).
 # The warm-up is long on purpose: under this load the JIT keeps compiling for 20-40 s.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -22,6 +24,7 @@ CONCURRENCY="${CONCURRENCY:-32}"
 JAVA_OPTS="${JAVA_OPTS--XX:+UseParallelGC}"
 APP_ARGS="${APP_ARGS:-}"
 BASELINE_ARGS="${BASELINE_ARGS:-}"
+BASELINE_JAR="${BASELINE_JAR:-app/target/emporium.jar}"
 ON_HAND=1000000000
 JAR=app/target/emporium.jar
 OUT=bench/out
@@ -58,7 +61,7 @@ start_store() { # label [app arguments...]; sets STORE_BASE and STORE_READY_MS, 
 	port=$(free_port)
 	started=$(date +%s%N)
 	# shellcheck disable=SC2086
-	"$JAVA" -Xmx512m $JAVA_OPTS -jar "$JAR" --server.port="$port" --emporium.data-dir="$WORK/data-$label" \
+	"$JAVA" -Xmx512m $JAVA_OPTS -jar "${STORE_JAR:-$JAR}" --server.port="$port" --emporium.data-dir="$WORK/data-$label" \
 		--emporium.demo.enabled=false --emporium.admin.email="$ADMIN_EMAIL" \
 		--emporium.admin.password="$ADMIN_PASSWORD" "$@" >"$WORK/$label.log" 2>&1 &
 	pid=$!
@@ -77,7 +80,7 @@ SKU=$(client seed "$BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$ON_HAND")
 TARGETS=(emporium "$BASE" "$SKU")
 if [ -n "$BASELINE_ARGS" ]; then
 	# shellcheck disable=SC2086
-	start_store baseline $BASELINE_ARGS
+	STORE_JAR="$BASELINE_JAR" start_store baseline $BASELINE_ARGS
 	BASELINE_BASE=$STORE_BASE
 	log "baseline ready after ${STORE_READY_MS} ms at $BASELINE_BASE"
 	BASELINE_SKU=$(client seed "$BASELINE_BASE" "$ADMIN_EMAIL" "$ADMIN_PASSWORD" "$ON_HAND")
