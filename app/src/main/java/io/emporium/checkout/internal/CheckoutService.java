@@ -33,7 +33,7 @@ public class CheckoutService {
 	}
 
 	public CheckoutOutcome checkout(String key, CheckoutCommand command, Caller caller) {
-		return switch (this.keys.claim(key, requestHash(command, caller))) {
+		return switch (this.keys.claim(key, requestHash(command, caller), command.cartId())) {
 			case Replay replay -> replay.outcome();
 			case Owned owned -> purchase(owned, command, caller);
 		};

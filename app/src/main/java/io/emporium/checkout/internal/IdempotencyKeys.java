@@ -70,11 +70,11 @@ class IdempotencyKeys {
 	 * @throws InvalidRequestException when the key was used with another body (422)
 	 * @throws ConflictException when a duplicate is still running after the wait (409)
 	 */
-	Claim claim(String key, String requestHash) {
+	Claim claim(String key, String requestHash, String cartId) {
 		Instant deadline = this.clock.instant().plus(this.properties.duplicateWait());
 		long pause = 20;
 		while (true) {
-			if (tryInsert(key, requestHash)) {
+			if (tryInsert(key, requestHash, cartId)) {
 				return new Owned(new CheckoutClaim(key, 1), null);
 			}
 			Row row = find(key).orElse(null);
@@ -104,17 +104,13 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * Records the cart and its priced content under the claim; false when the claim was
-	 * taken over.
+	 * Records the stock the attempt holds and the priced cart it holds it for, under the
+	 * claim; false when the claim was taken over.
 	 */
-	boolean recordCart(CheckoutClaim claim, String cartId, String cartHash) {
-		return progress(claim, "cart_id = :cart, cart_hash = :hash").param("cart", cartId)
-			.param("hash", cartHash)
+	boolean recordHold(CheckoutClaim claim, String cartHash, ReservationId reservation) {
+		return progress(claim, "cart_hash = :hash, reservation_id = :reservation").param("hash", cartHash)
+			.param("reservation", reservation.value())
 			.update() == 1;
-	}
-
-	boolean recordReservation(CheckoutClaim claim, ReservationId reservation) {
-		return progress(claim, "reservation_id = :reservation").param("reservation", reservation.value()).update() == 1;
 	}
 
 	boolean recordPayment(CheckoutClaim claim, UUID paymentId) {
@@ -223,12 +219,18 @@ class IdempotencyKeys {
 	 * Inserts the key unless it exists; a conflict is a row count of zero, not an
 	 * exception, so a surrounding PostgreSQL transaction stays usable.
 	 */
-	private boolean tryInsert(String key, String hash) {
+	private boolean tryInsert(String key, String hash, String cartId) {
 		Timestamp now = now();
 		return this.jdbc.sql("""
-				insert into checkout_idempotency (idempotency_key, request_hash, state, fence, created_at, updated_at)
-				values (:key, :hash, 'IN_PROGRESS', 1, :now, :now)
-				on conflict do nothing""").param("key", key).param("hash", hash).param("now", now).update() == 1;
+				insert into checkout_idempotency
+					(idempotency_key, request_hash, state, fence, cart_id, created_at, updated_at)
+				values (:key, :hash, 'IN_PROGRESS', 1, :cart, :now, :now)
+				on conflict do nothing""")
+			.param("key", key)
+			.param("hash", hash)
+			.param("cart", cartId)
+			.param("now", now)
+			.update() == 1;
 	}
 
 	private Optional<Row> find(String key) {

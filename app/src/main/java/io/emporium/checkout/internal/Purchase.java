@@ -68,11 +68,10 @@ class Purchase {
 			if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
 				throw IdempotencyKeys.keyReused();
 			}
-			fenced(this.keys.recordCart(claim, cart.id(), priced.fingerprint()));
 			ReservationId reservation = this.inventory
 				.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
 			undo.push(() -> this.inventory.release(reservation));
-			fenced(this.keys.recordReservation(claim, reservation));
+			fenced(this.keys.recordHold(claim, priced.fingerprint(), reservation));
 			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);
 			return this.settlement.settle(claim, command, caller, priced, reservation, paymentId);
 		}

@@ -103,13 +103,12 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 
 	/** Everything a checkout does before settling, as a node that then died left it. */
 	private HalfDone dieAfterAuthorizing(String key, String cartId, String sku) {
-		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key));
+		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key), cartId);
 		CheckoutClaim claim = owned.claim();
 		var cart = this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, claim);
-		this.keys.recordCart(claim, cartId, Digests.sha256(cartId));
 		int quantity = cart.lines().get(0).quantity();
 		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(sku, quantity)));
-		this.keys.recordReservation(claim, reservation);
+		this.keys.recordHold(claim, Digests.sha256(cartId), reservation);
 		Authorization authorization = this.payments.authorize(
 				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
 		this.keys.recordPayment(claim, authorization.paymentId());

@@ -57,13 +57,13 @@ class CheckoutModuleTests {
 	@Test
 	void theFirstRequestOwnsANewKeyAndADuplicateGetsItsAnswer() {
 		String key = UUID.randomUUID().toString();
-		CheckoutClaim claim = owned(this.keys.claim(key, Digests.sha256("body")));
+		CheckoutClaim claim = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
 
 		boolean completed = this.keys.complete(claim, new CheckoutOutcome(201, "{\"orderId\":\"x\"}", false));
 
 		assertThat(claim.fence()).isEqualTo(1);
 		assertThat(completed).isTrue();
-		assertThat(this.keys.claim(key, Digests.sha256("body"))).isInstanceOfSatisfying(Replay.class,
+		assertThat(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)).isInstanceOfSatisfying(Replay.class,
 				replay -> assertThat(replay.outcome())
 					.isEqualTo(new CheckoutOutcome(201, "{\"orderId\":\"x\"}", true)));
 	}
@@ -71,22 +71,21 @@ class CheckoutModuleTests {
 	@Test
 	void rejectsTheKeyForAnotherBody() {
 		String key = UUID.randomUUID().toString();
-		this.keys.claim(key, Digests.sha256("body"));
+		this.keys.claim(key, Digests.sha256("body"), "cart-" + key);
 
 		assertThatExceptionOfType(InvalidRequestException.class)
-			.isThrownBy(() -> this.keys.claim(key, Digests.sha256("other body")));
+			.isThrownBy(() -> this.keys.claim(key, Digests.sha256("other body"), "cart-" + key));
 	}
 
 	@Test
 	void aTakeoverOfAStaleKeyFencesTheOldOwnerOut(Scenario scenario) {
 		String key = UUID.randomUUID().toString();
-		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body")));
-		this.keys.recordCart(first, "cart-" + key, Digests.sha256("cart"));
+		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
 		ReservationId reservation = ReservationId.random();
-		this.keys.recordReservation(first, reservation);
+		this.keys.recordHold(first, Digests.sha256("cart"), reservation);
 		makeStale(key);
 
-		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"))))
+		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)))
 			.andWaitForEventOfType(CheckoutAbandoned.class)
 			.matchingMappedValue(CheckoutAbandoned::idempotencyKey, key)
 			.toArriveAndVerify((event, second) -> {
@@ -102,11 +101,11 @@ class CheckoutModuleTests {
 	@Test
 	void aKeyGivenBackAfterARetryableFailureIsOwnedAgainUnderANewToken() {
 		String key = UUID.randomUUID().toString();
-		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body")));
-		this.keys.recordCart(first, "cart-" + key, Digests.sha256("cart"));
+		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
+		this.keys.recordHold(first, Digests.sha256("cart"), ReservationId.random());
 
 		this.keys.reopen(first);
-		Owned again = (Owned) this.keys.claim(key, Digests.sha256("body"));
+		Owned again = (Owned) this.keys.claim(key, Digests.sha256("body"), "cart-" + key);
 
 		assertThat(again.claim().fence()).isEqualTo(2);
 		assertThat(again.cartHash()).isEqualTo(Digests.sha256("cart"));
