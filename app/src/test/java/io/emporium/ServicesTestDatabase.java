@@ -51,7 +51,7 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 		// within the server's connection limit.
 		properties.put("EMPORIUM_DB_POOL_SIZE", "10");
 		properties.put("spring.datasource.hikari.minimum-idle", "0");
-		properties.put("spring.datasource.hikari.idle-timeout", "10s");
+		properties.put("spring.datasource.hikari.idle-timeout", "10000");
 		if (!environment.containsProperty("EMPORIUM_DB_URL")) {
 			properties.put("EMPORIUM_DB_URL", SERVER + create());
 			properties.put("EMPORIUM_DB_USER", "postgres");
