@@ -8,8 +8,8 @@ import java.util.function.Supplier;
 import org.jspecify.annotations.Nullable;
 
 /**
- * Start-up lock of the embedded mode, where the H2 file admits a single process: contexts
- * in one JVM (as in tests) are all there is to serialize.
+ * Start-up lock of the embedded mode: an H2 file admits a single process, so there is no
+ * other node to wait for, only this node's own threads to keep apart.
  */
 final class InProcessStartupLock implements StartupLock {
 
