@@ -64,6 +64,11 @@ public final class ApiClient {
 		return new ApiClient(this.http, this.base, accessToken, this.headers);
 	}
 
+	/** The access token this client sends, if any. */
+	public @Nullable String bearer() {
+		return this.bearer;
+	}
+
 	/** The same client, sending one more header on every request. */
 	public ApiClient with(String header, String value) {
 		var more = new HashMap<>(this.headers);

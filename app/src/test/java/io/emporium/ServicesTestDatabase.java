@@ -24,7 +24,8 @@ import org.springframework.core.env.MapPropertySource;
  * other's rows, just as each embedded context gets its own data folder. A context whose
  * test names {@code EMPORIUM_DB_URL} itself (two nodes of one store) keeps it. Databases
  * of earlier runs that nobody uses any more are dropped first. A PostgreSQL that does not
- * answer fails the context: the services profile never skips.
+ * answer fails the context: the services profile never skips. Tests of start-up failures
+ * that must meet no database set {@code emporium.test.database=none}.
  */
 public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 
@@ -42,7 +43,7 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	@Override
 	public void postProcessEnvironment(ConfigurableEnvironment environment, SpringApplication application) {
-		if (!Boolean.getBoolean(SWITCH)) {
+		if (!Boolean.getBoolean(SWITCH) || "none".equals(environment.getProperty("emporium.test.database"))) {
 			return;
 		}
 		Map<String, Object> properties = new HashMap<>();

@@ -6,6 +6,7 @@ import java.util.List;
 import io.emporium.catalog.internal.DemoBooks.DemoProduct;
 import io.emporium.inventory.Inventory;
 import io.emporium.inventory.Warehouse;
+import io.emporium.platform.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -17,8 +18,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Fills an empty catalog with the demo book store (and optional synthetic products)
- * before the node reports ready. Each load checks and inserts in one transaction; when
- * several nodes start at once, the unique constraints let exactly one of them win.
+ * before the node reports ready. Nodes starting together take turns under the start-up
+ * lock and check inside it, so one of them seeds and the others find the work done; the
+ * unique constraints would still let only one win.
  */
 @Component
 class DemoStore {
@@ -37,14 +39,17 @@ class DemoStore {
 
 	private final Clock clock;
 
+	private final StartupLock startupLock;
+
 	DemoStore(DemoProperties properties, ProductStore products, CategoryStore categories, Inventory inventory,
-			TransactionTemplate transactions, Clock clock) {
+			TransactionTemplate transactions, Clock clock, StartupLock startupLock) {
 		this.properties = properties;
 		this.products = products;
 		this.categories = categories;
 		this.inventory = inventory;
 		this.transactions = transactions;
 		this.clock = clock;
+		this.startupLock = startupLock;
 	}
 
 	@EventListener(ApplicationStartedEvent.class)
@@ -52,12 +57,14 @@ class DemoStore {
 		if (!this.properties.enabled()) {
 			return;
 		}
-		if (this.products.count() == 0) {
-			load(DemoBooks.categories(), DemoBooks.books());
-		}
-		if (this.properties.products() > 0) {
-			load(DemoBooks.categories(), DemoBooks.synthetic(this.properties.products()));
-		}
+		this.startupLock.runLocked("catalog-demo-store", () -> {
+			if (this.products.count() == 0) {
+				load(DemoBooks.categories(), DemoBooks.books());
+			}
+			if (this.properties.products() > 0) {
+				load(DemoBooks.categories(), DemoBooks.synthetic(this.properties.products()));
+			}
+		});
 	}
 
 	/**

@@ -6,21 +6,16 @@ import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-
 import org.springframework.security.oauth2.jose.jws.SignatureAlgorithm;
 import org.springframework.security.oauth2.jwt.JwsHeader;
 import org.springframework.security.oauth2.jwt.JwtClaimsSet;
-import org.springframework.security.oauth2.jwt.JwtEncoder;
 import org.springframework.security.oauth2.jwt.JwtEncoderParameters;
-import org.springframework.security.oauth2.jwt.NimbusJwtEncoder;
 import org.springframework.stereotype.Component;
 
 /**
- * Signs short-lived access tokens. They carry the customer id, roles and the API audience
- * only: no e-mail or other personal data, since anyone holding a token can read its
- * claims.
+ * Signs short-lived access tokens with the current shared key, named by its kid in the
+ * header. They carry the customer id, roles and the API audience only: no e-mail or other
+ * personal data, since anyone holding a token can read its claims.
  */
 @Component
 class AccessTokens {
@@ -29,9 +24,7 @@ class AccessTokens {
 
 	static final String ROLES = "roles";
 
-	private final JwtEncoder encoder;
-
-	private final String keyId;
+	private final SigningKeys keys;
 
 	private final Clock clock;
 
@@ -39,9 +32,8 @@ class AccessTokens {
 
 	private final String audience;
 
-	AccessTokens(SigningKey key, Clock clock, IdentityProperties properties) {
-		this.encoder = new NimbusJwtEncoder(new ImmutableJWKSet<>(new JWKSet(key.rsaKey())));
-		this.keyId = key.keyId();
+	AccessTokens(SigningKeys keys, Clock clock, IdentityProperties properties) {
+		this.keys = keys;
 		this.clock = clock;
 		this.ttl = properties.accessTokenTtl();
 		this.audience = properties.audience();
@@ -58,8 +50,9 @@ class AccessTokens {
 			.id(UUID.randomUUID().toString())
 			.claim(ROLES, roles)
 			.build();
-		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(this.keyId).type("JWT").build();
-		return this.encoder.encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
+		KeyRing ring = this.keys.ring();
+		JwsHeader header = JwsHeader.with(SignatureAlgorithm.RS256).keyId(ring.currentKeyId()).type("JWT").build();
+		return ring.encoder().encode(JwtEncoderParameters.from(header, claims)).getTokenValue();
 	}
 
 	Duration ttl() {

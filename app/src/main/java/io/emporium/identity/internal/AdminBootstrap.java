@@ -5,6 +5,7 @@ import java.util.Optional;
 import java.util.UUID;
 
 import io.emporium.identity.internal.CustomerRepository.Credentials;
+import io.emporium.platform.StartupLock;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -15,9 +16,10 @@ import org.springframework.stereotype.Component;
 
 /**
  * Makes sure a store can be administered: at start-up, when no admin exists, creates one
- * from {@code emporium.admin.*}. Safe on several nodes at once (the e-mail constraint
- * lets one win). Never promotes an existing customer who happens to have that e-mail,
- * since anyone could have registered it. Logs ids only.
+ * from {@code emporium.admin.*}. Nodes starting together check and create under the
+ * start-up lock, one after another (the e-mail constraint would still let only one win).
+ * Never promotes an existing customer who happens to have that e-mail, since anyone could
+ * have registered it. Logs ids only.
  */
 @Component
 class AdminBootstrap implements ApplicationRunner {
@@ -32,15 +34,23 @@ class AdminBootstrap implements ApplicationRunner {
 
 	private final Clock clock;
 
-	AdminBootstrap(CustomerRepository customers, Passwords passwords, AdminProperties admin, Clock clock) {
+	private final StartupLock startupLock;
+
+	AdminBootstrap(CustomerRepository customers, Passwords passwords, AdminProperties admin, Clock clock,
+			StartupLock startupLock) {
 		this.customers = customers;
 		this.passwords = passwords;
 		this.admin = admin;
 		this.clock = clock;
+		this.startupLock = startupLock;
 	}
 
 	@Override
 	public void run(ApplicationArguments args) {
+		this.startupLock.runLocked("identity-first-admin", this::createFirstAdmin);
+	}
+
+	private void createFirstAdmin() {
 		if (this.customers.adminExists()) {
 			return;
 		}

@@ -9,15 +9,16 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * Token settings. {@code keyFile} is the JWK file holding the RS256 signing key pair;
- * without it the key lives in {@code <emporium.data-dir>/keys/jwt-signing.json}. Either
- * way it is created on first start when missing. {@code audience} is the {@code aud}
- * every access token carries and every bearer token must carry.
+ * Token settings. Signing keys live in the database; {@code keyFile} (default
+ * {@code <emporium.data-dir>/keys/jwt-signing.json}) is where an earlier store kept its
+ * key, imported once into an empty key store. Every node re-reads the keys after
+ * {@code keyRefresh}. {@code audience} is the {@code aud} every access token carries and
+ * every bearer token must carry.
  */
 @ConfigurationProperties("emporium.identity")
 record IdentityProperties(@Nullable Path keyFile, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue(DEFAULT_AUDIENCE) String audience,
-		@DefaultValue RateLimits rateLimit) {
+		@DefaultValue RateLimits rateLimit, @DefaultValue("5s") Duration keyRefresh) {
 
 	static final String DEFAULT_AUDIENCE = "emporium-api";
 
@@ -27,6 +28,15 @@ record IdentityProperties(@Nullable Path keyFile, @DefaultValue("15m") Duration 
 	 */
 	record RateLimits(@DefaultValue("10") int loginPerEmail, @DefaultValue("30") int loginPerAddress,
 			@DefaultValue("5") int registrationPerAddress, @DefaultValue("1m") Duration period) {
+	}
+
+	/**
+	 * How long a retired key still verifies: the longest access token it may have signed,
+	 * plus the time a node may keep signing with it before it re-reads the keys, plus a
+	 * minute for clocks that differ.
+	 */
+	Duration retiredKeysVerifyFor() {
+		return this.accessTokenTtl.plus(this.keyRefresh).plusMinutes(1);
 	}
 
 	Path signingKeyFile(Path dataDir) {

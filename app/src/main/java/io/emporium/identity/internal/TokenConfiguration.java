@@ -2,9 +2,8 @@ package io.emporium.identity.internal;
 
 import java.time.Clock;
 
-import com.nimbusds.jose.jwk.JWKSet;
-import com.nimbusds.jose.jwk.source.ImmutableJWKSet;
-import io.emporium.platform.EmporiumProperties;
+import com.nimbusds.jose.jwk.source.JWKSource;
+import com.nimbusds.jose.proc.SecurityContext;
 
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
@@ -18,29 +17,21 @@ import org.springframework.security.oauth2.jwt.JwtValidators;
 import org.springframework.security.oauth2.jwt.NimbusJwtDecoder;
 
 /**
- * The signing key and the {@link JwtDecoder} that platform's security wiring uses to
- * check bearer tokens: RS256 only, key chosen by kid, issuer and audience checked, expiry
- * checked against the application {@link Clock}. A token minted for another audience
- * (another service trusting the same key) is refused here.
+ * The {@link JwtDecoder} that platform's security wiring uses to check bearer tokens:
+ * RS256 only, key chosen by kid among the shared keys that still verify, issuer and
+ * audience checked, expiry checked against the application {@link Clock}. A token minted
+ * for another audience (another service trusting the same key) is refused here.
  */
 @Configuration(proxyBeanMethods = false)
 class TokenConfiguration {
 
 	@Bean
-	SigningKey signingKey(IdentityProperties identity, EmporiumProperties emporium) {
-		return new SigningKey(new SigningKeyStore(identity.signingKeyFile(emporium.dataDir())).loadOrCreate());
+	JwtDecoder jwtDecoder(SigningKeys keys, Clock clock, IdentityProperties identity) {
+		return decoder(keys.verificationKeys(), clock, identity.audience());
 	}
 
-	@Bean
-	JwtDecoder jwtDecoder(SigningKey key, Clock clock, IdentityProperties identity) {
-		return decoder(key, clock, identity.audience());
-	}
-
-	static NimbusJwtDecoder decoder(SigningKey key, Clock clock, String audience) {
-		NimbusJwtDecoder decoder = NimbusJwtDecoder
-			.withJwkSource(new ImmutableJWKSet<>(new JWKSet(key.rsaKey().toPublicJWK())))
-			.jwsAlgorithm(SignatureAlgorithm.RS256)
-			.build();
+	static NimbusJwtDecoder decoder(JWKSource<SecurityContext> keys, Clock clock, String audience) {
+		NimbusJwtDecoder decoder = NimbusJwtDecoder.withJwkSource(keys).jwsAlgorithm(SignatureAlgorithm.RS256).build();
 		JwtTimestampValidator expiry = new JwtTimestampValidator();
 		expiry.setClock(clock);
 		decoder.setJwtValidator(

@@ -1,5 +1,5 @@
 /**
- * The HTTP edge of identity: sign-up, sign-in, token refresh, the caller's profile, JWKS.
+ * The HTTP edge of identity: sign-up, sign-in, token refresh and the caller's profile.
  */
 @NullMarked
 package io.emporium.identity.web;

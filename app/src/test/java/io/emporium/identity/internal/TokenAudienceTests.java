@@ -27,7 +27,7 @@ import static org.assertj.core.api.Assertions.assertThat;
 class TokenAudienceTests extends HttpTestSupport {
 
 	@Autowired
-	SigningKey key;
+	SigningKeys keys;
 
 	@Test
 	void aTokenForTheApiAudienceIsAccepted() throws Exception {
@@ -84,10 +84,11 @@ class TokenAudienceTests extends HttpTestSupport {
 		if (!audience.isEmpty()) {
 			claims.audience(audience);
 		}
+		SigningKey key = this.keys.ring().current();
 		SignedJWT jwt = new SignedJWT(
-				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(this.key.keyId()).type(JOSEObjectType.JWT).build(),
+				new JWSHeader.Builder(JWSAlgorithm.RS256).keyID(key.keyId()).type(JOSEObjectType.JWT).build(),
 				claims.build());
-		jwt.sign(new RSASSASigner(this.key.rsaKey()));
+		jwt.sign(new RSASSASigner(key.rsaKey()));
 		return jwt.serialize();
 	}
 

@@ -1,30 +1,31 @@
-package io.emporium.identity.web;
+package io.emporium.identity.internal;
 
 import java.time.Duration;
 import java.util.Map;
-
-import io.emporium.identity.internal.SigningKey;
 
 import org.springframework.http.CacheControl;
 import org.springframework.http.ResponseEntity;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 
-/** Publishes the public signing key so anyone can verify Emporium's access tokens. */
+/**
+ * Publishes the public keys that verify Emporium's access tokens: the current one and
+ * those retired recently enough that tokens they signed may still be valid.
+ */
 @RestController
 class JwksController {
 
-	private final SigningKey signingKey;
+	private final SigningKeys keys;
 
-	JwksController(SigningKey signingKey) {
-		this.signingKey = signingKey;
+	JwksController(SigningKeys keys) {
+		this.keys = keys;
 	}
 
 	@GetMapping("/.well-known/jwks.json")
 	ResponseEntity<Map<String, Object>> jwks() {
 		return ResponseEntity.ok()
 			.cacheControl(CacheControl.maxAge(Duration.ofMinutes(5)).cachePublic())
-			.body(this.signingKey.publicJwkSet());
+			.body(this.keys.ring().verification().toJSONObject(true));
 	}
 
 }

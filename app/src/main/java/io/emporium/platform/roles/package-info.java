@@ -1,0 +1,5 @@
+/** What a node serves, by its roles ({@code emporium.roles}). */
+@NullMarked
+package io.emporium.platform.roles;
+
+import org.jspecify.annotations.NullMarked;
