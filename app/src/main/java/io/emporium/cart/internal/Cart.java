@@ -4,11 +4,20 @@ import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
 
+import io.emporium.cart.CheckoutClaim;
 import io.emporium.platform.Caller;
 import org.jspecify.annotations.Nullable;
 
-/** A cart as stored: who owns it, whether it is still open, and its lines. */
-record Cart(String id, @Nullable UUID customerId, Status status, List<Item> items) {
+/**
+ * A cart as stored: who owns it, whether it is still open, who checks it out, and its
+ * lines in the order they were added.
+ */
+record Cart(String id, @Nullable UUID customerId, Status status, @Nullable CheckoutClaim checkout,
+		@Nullable UUID orderId, List<Item> items) {
+
+	Cart {
+		items = List.copyOf(items);
+	}
 
 	enum Status {
 
@@ -17,10 +26,6 @@ record Cart(String id, @Nullable UUID customerId, Status status, List<Item> item
 	}
 
 	record Item(UUID id, String sku, int quantity) {
-	}
-
-	Cart withItems(List<Item> items) {
-		return new Cart(this.id, this.customerId, this.status, List.copyOf(items));
 	}
 
 	/**
@@ -37,6 +42,10 @@ record Cart(String id, @Nullable UUID customerId, Status status, List<Item> item
 
 	Optional<Item> item(String sku) {
 		return this.items.stream().filter(item -> item.sku().equals(sku)).findFirst();
+	}
+
+	Optional<Item> item(UUID itemId) {
+		return this.items.stream().filter(item -> item.id().equals(itemId)).findFirst();
 	}
 
 }

@@ -5,8 +5,8 @@ import java.time.Clock;
 import java.util.ArrayList;
 import java.util.Base64;
 import java.util.List;
+import java.util.Optional;
 import java.util.Map;
-import java.util.TreeSet;
 import java.util.UUID;
 
 import io.emporium.cart.CartCheckedOut;
@@ -31,13 +31,14 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * Guest and customer carts. A guest cart is addressed by an unguessable id; a customer's
  * cart only by its owner. Prices always come fresh from the catalog, never from the cart.
+ * Every change is one atomic step of the {@link CartStore}, which keeps the limits.
  */
 @Service
 public class CartService implements Carts {
 
 	private static final SecureRandom random = new SecureRandom();
 
-	private final CartRepository carts;
+	private final CartStore carts;
 
 	private final Catalog catalog;
 
@@ -49,7 +50,7 @@ public class CartService implements Carts {
 
 	private final Clock clock;
 
-	CartService(CartRepository carts, Catalog catalog, Inventory inventory, ApplicationEventPublisher events,
+	CartService(CartStore carts, Catalog catalog, Inventory inventory, ApplicationEventPublisher events,
 			CartProperties properties, Clock clock) {
 		this.carts = carts;
 		this.catalog = catalog;
@@ -62,67 +63,56 @@ public class CartService implements Carts {
 	/**
 	 * A new cart; a signed-in customer gets their open cart back instead of a second one.
 	 */
-	@Transactional
 	public PricedCart create(Caller caller) {
 		if (caller.customerId() != null) {
-			var existing = this.carts.activeCartOf(caller.customerId());
+			Optional<String> existing = this.carts.openCartOf(caller.customerId());
 			if (existing.isPresent()) {
 				return priced(load(existing.get(), caller));
 			}
 		}
 		String id = newId();
-		this.carts.insert(id, caller.customerId(), this.clock.instant());
+		this.carts.create(id, caller.customerId(), this.clock.instant());
 		return priced(load(id, caller));
 	}
 
-	@Transactional(readOnly = true)
 	public PricedCart get(String id, Caller caller) {
 		return priced(load(id, caller));
 	}
 
-	@Transactional(readOnly = true)
 	public PricedCart mine(Caller caller) {
 		UUID customer = signedIn(caller);
-		String id = this.carts.activeCartOf(customer).orElseThrow(() -> new NotFoundException("An open cart"));
+		String id = this.carts.openCartOf(customer).orElseThrow(() -> new NotFoundException("An open cart"));
 		return priced(load(id, caller));
 	}
 
-	@Transactional
 	public PricedCart add(String id, Caller caller, String sku, int quantity) {
 		load(id, caller);
 		if (!this.catalog.variants(List.of(sku)).containsKey(sku)) {
 			throw new InvalidRequestException("unknown-sku", "No product variant has SKU " + sku);
 		}
-		Cart cart = lockOpen(id, caller);
-		int wanted = cart.item(sku).map(Cart.Item::quantity).orElse(0) + quantity;
-		if (cart.item(sku).isEmpty() && cart.items().size() >= this.properties.maxLines()) {
-			throw new InvalidRequestException("cart-full",
-					"A cart holds at most " + this.properties.maxLines() + " different items");
-		}
-		checkQuantity(sku, wanted);
-		this.carts.addQuantity(id, sku, quantity, this.clock.instant());
+		changed(id, caller, sku,
+				this.carts.add(id, sku, quantity, inStock(sku), UUID.randomUUID(), this.clock.instant()));
 		return priced(load(id, caller));
 	}
 
-	@Transactional
 	public PricedCart update(String id, Caller caller, UUID itemId, int quantity) {
-		Cart cart = lockOpen(id, caller);
-		Cart.Item item = cart.items()
-			.stream()
-			.filter(line -> line.id().equals(itemId))
-			.findFirst()
-			.orElseThrow(() -> new NotFoundException("Cart item " + itemId));
-		checkQuantity(item.sku(), quantity);
-		this.carts.setQuantity(id, itemId, quantity);
+		Cart cart = load(id, caller);
+		Cart.Item item = cart.item(itemId).orElseThrow(() -> cart.open() ? noSuchItem(itemId) : notOpen(id, caller));
+		CartStore.Change change = this.carts.set(id, itemId, quantity, inStock(item.sku()), this.clock.instant());
+		if (change == CartStore.Change.NO_SUCH_LINE) {
+			throw noSuchItem(itemId);
+		}
+		changed(id, caller, item.sku(), change);
 		return priced(load(id, caller));
 	}
 
-	@Transactional
 	public PricedCart remove(String id, Caller caller, UUID itemId) {
-		lockOpen(id, caller);
-		if (this.carts.removeItem(id, itemId) == 0) {
-			throw new NotFoundException("Cart item " + itemId);
+		load(id, caller);
+		CartStore.Change change = this.carts.remove(id, itemId, this.clock.instant());
+		if (change == CartStore.Change.NO_SUCH_LINE) {
+			throw noSuchItem(itemId);
 		}
+		changed(id, caller, "", change);
 		return priced(load(id, caller));
 	}
 
@@ -131,48 +121,27 @@ public class CartService implements Carts {
 	 * cart, the guest cart's lines are merged into it within the cart limits (quantities
 	 * capped, lines beyond the limit left out) and the guest cart is closed.
 	 */
-	@Transactional
 	public PricedCart claim(String id, Caller caller) {
 		UUID customer = signedIn(caller);
 		Cart guest = load(id, caller);
 		if (customer.equals(guest.customerId()) && guest.open()) {
 			return priced(guest);
 		}
-		var existing = this.carts.activeCartOf(customer);
+		Optional<String> existing = this.carts.openCartOf(customer);
 		if (existing.isEmpty()) {
-			lockOpen(id, caller);
-			if (this.carts.assign(id, customer, this.clock.instant()) == 0) {
-				throw cartClosed();
+			if (!this.carts.assign(id, customer, this.clock.instant())) {
+				throw notOpen(id, caller);
 			}
 			return priced(load(id, caller));
 		}
 		String target = existing.get();
-		// Both rows locked in id order, so two merges of the same carts cannot deadlock.
-		for (String cartId : new TreeSet<>(List.of(id, target))) {
-			lockOpen(cartId, caller);
-		}
-		guest = load(id, caller);
-		Cart merged = load(target, caller);
-		int lines = merged.items().size();
-		for (Cart.Item item : guest.items()) {
-			int present = merged.item(item.sku()).map(Cart.Item::quantity).orElse(0);
-			if (present == 0 && lines >= this.properties.maxLines()) {
-				continue;
-			}
-			int added = Math.min(item.quantity(), this.properties.maxQuantity() - present);
-			if (added > 0) {
-				this.carts.addQuantity(target, item.sku(), added, this.clock.instant());
-				lines += (present == 0) ? 1 : 0;
-			}
-		}
-		if (this.carts.close(id, Cart.Status.MERGED, null, this.clock.instant()) == 0) {
-			throw cartClosed();
+		if (!this.carts.merge(id, target, this.clock.instant())) {
+			throw notOpen(load(id, caller).open() ? target : id, caller);
 		}
 		return priced(load(target, caller));
 	}
 
 	@Override
-	@Transactional
 	public CartSnapshot claimForCheckout(String cartId, Caller caller, CheckoutClaim claim) {
 		load(cartId, caller);
 		if (!this.carts.claim(cartId, claim, this.clock.instant())) {
@@ -180,15 +149,12 @@ public class CartService implements Carts {
 			throw switch (current.status()) {
 				case CHECKED_OUT, MERGED ->
 					new InvalidRequestException("cart-closed", "This cart was already checked out");
-				case ACTIVE, CHECKING_OUT -> new ConflictException("checkout-in-progress",
-						"This cart is being checked out by another request; retry shortly");
+				case ACTIVE -> current.items().isEmpty()
+						? new InvalidRequestException("cart-empty", "The cart is empty") : checkoutInProgress();
+				case CHECKING_OUT -> checkoutInProgress();
 			};
 		}
 		Cart cart = load(cartId, caller);
-		if (cart.items().isEmpty()) {
-			// Thrown inside the transaction: the claim is rolled back with it.
-			throw new InvalidRequestException("cart-empty", "The cart is empty");
-		}
 		return new CartSnapshot(cart.id(), cart.customerId(),
 				cart.items().stream().map(item -> new CartSnapshot.Line(item.sku(), item.quantity())).toList());
 	}
@@ -204,25 +170,32 @@ public class CartService implements Carts {
 	}
 
 	@Override
-	@Transactional
 	public boolean releaseClaim(String cartId, CheckoutClaim claim) {
 		return this.carts.release(cartId, claim, this.clock.instant());
 	}
 
-	/**
-	 * Loads a cart the caller may change and locks it until the transaction ends.
-	 * @throws ConflictException when it is closed or being checked out
-	 */
-	private Cart lockOpen(String id, Caller caller) {
-		load(id, caller);
-		if (!this.carts.lockOpen(id, this.clock.instant())) {
-			if (load(id, caller).status() == Cart.Status.CHECKING_OUT) {
-				throw new ConflictException("checkout-in-progress",
-						"This cart is being checked out; it can change again if that checkout fails");
+	/** Turns a refused change into the answer the shopper gets. */
+	private void changed(String id, Caller caller, String sku, CartStore.Change change) {
+		switch (change) {
+			case DONE -> {
 			}
-			throw cartClosed();
+			case NOT_OPEN -> throw notOpen(id, caller);
+			case NO_SUCH_LINE -> throw new NotFoundException("Cart item");
+			case LINE_LIMIT -> throw new InvalidRequestException("cart-full",
+					"A cart holds at most " + this.properties.maxLines() + " different items");
+			case QUANTITY_LIMIT -> throw new InvalidRequestException("quantity-limit",
+					"At most " + this.properties.maxQuantity() + " of one item per cart");
+			case OUT_OF_STOCK -> throw new SoldOutException(sku);
 		}
-		return load(id, caller);
+	}
+
+	/** Why a cart the caller may see cannot change. */
+	private RuntimeException notOpen(String id, Caller caller) {
+		if (load(id, caller).status() == Cart.Status.CHECKING_OUT) {
+			return new ConflictException("checkout-in-progress",
+					"This cart is being checked out; it can change again if that checkout fails");
+		}
+		return new ConflictException("cart-closed", "This cart is closed and can no longer change");
 	}
 
 	private Cart load(String id, Caller caller) {
@@ -231,15 +204,8 @@ public class CartService implements Carts {
 			.orElseThrow(() -> new NotFoundException("Cart " + id));
 	}
 
-	private void checkQuantity(String sku, int quantity) {
-		if (quantity > this.properties.maxQuantity()) {
-			throw new InvalidRequestException("quantity-limit",
-					"At most " + this.properties.maxQuantity() + " of one item per cart");
-		}
-		int available = this.inventory.available(List.of(sku)).getOrDefault(sku, 0);
-		if (quantity > available) {
-			throw new SoldOutException(sku);
-		}
+	private int inStock(String sku) {
+		return this.inventory.available(List.of(sku)).getOrDefault(sku, 0);
 	}
 
 	private PricedCart priced(Cart cart) {
@@ -267,8 +233,13 @@ public class CartService implements Carts {
 		return caller.customer().orElseThrow(() -> new UnauthorizedException("Sign in to use your own cart."));
 	}
 
-	private static ConflictException cartClosed() {
-		return new ConflictException("cart-closed", "This cart is closed and can no longer change");
+	private static NotFoundException noSuchItem(UUID itemId) {
+		return new NotFoundException("Cart item " + itemId);
+	}
+
+	private static ConflictException checkoutInProgress() {
+		return new ConflictException("checkout-in-progress",
+				"This cart is being checked out by another request; retry shortly");
 	}
 
 	private static String newId() {

@@ -13,6 +13,7 @@ import io.github.bucket4j.Bucket;
 import io.github.bucket4j.ConsumptionProbe;
 import io.github.bucket4j.TimeMeter;
 
+import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
 import org.springframework.stereotype.Component;
 
 /**
@@ -21,6 +22,7 @@ import org.springframework.stereotype.Component;
  * of buckets is bounded, so a flood of new keys cannot exhaust the heap.
  */
 @Component
+@ConditionalOnProperty(name = "emporium.rate-limits.store", havingValue = "memory", matchIfMissing = true)
 class InMemoryRateLimiter implements RateLimiter {
 
 	/** About 300 bytes each: some 30 MB at most. */
@@ -71,20 +73,6 @@ class InMemoryRateLimiter implements RateLimiter {
 		@Override
 		public long expireAfterRead(String key, Entry entry, long currentTime, long currentDuration) {
 			return entry.period().toNanos();
-		}
-
-	}
-
-	private record ClockTimeMeter(Clock clock) implements TimeMeter {
-
-		@Override
-		public long currentTimeNanos() {
-			return this.clock.millis() * 1_000_000;
-		}
-
-		@Override
-		public boolean isWallClockBased() {
-			return true;
 		}
 
 	}

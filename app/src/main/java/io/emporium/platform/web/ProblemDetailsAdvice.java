@@ -1,15 +1,20 @@
 package io.emporium.platform.web;
 
+import java.time.Duration;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
 
 import io.emporium.platform.ProblemTypes;
+import io.emporium.platform.ServiceUnavailableException;
 import jakarta.validation.ConstraintViolationException;
 import org.jspecify.annotations.Nullable;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
+import org.springframework.dao.DataAccessException;
+import org.springframework.dao.QueryTimeoutException;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.http.HttpHeaders;
 import org.springframework.http.HttpStatus;
 import org.springframework.http.HttpStatusCode;
@@ -37,6 +42,8 @@ import org.springframework.web.servlet.mvc.method.annotation.ResponseEntityExcep
 class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 
 	private static final Logger log = LoggerFactory.getLogger(ProblemDetailsAdvice.class);
+
+	private static final Duration RETRY_AFTER = Duration.ofSeconds(5);
 
 	@Override
 	protected @Nullable ResponseEntity<Object> handleMethodArgumentNotValid(MethodArgumentNotValidException ex,
@@ -120,6 +127,22 @@ class ProblemDetailsAdvice extends ResponseEntityExceptionHandler {
 		problem.setType(ProblemTypes.uri("invalid-request"));
 		problem.setTitle("Invalid request");
 		return ResponseEntity.badRequest().body(problem);
+	}
+
+	/**
+	 * Redis (or a query) did not answer in time: a passing outage, so the client is told
+	 * to retry, not that something broke. Logged without a stack: an outage fails many
+	 * requests alike.
+	 */
+	@ExceptionHandler({ RedisConnectionFailureException.class, QueryTimeoutException.class })
+	ResponseEntity<ProblemDetail> unavailable(DataAccessException ex) {
+		log.atWarn()
+			.setMessage("backing service unavailable")
+			.addKeyValue("error", ex.getClass().getSimpleName())
+			.log();
+		ServiceUnavailableException problem = new ServiceUnavailableException("service-unavailable",
+				"A service this request needs did not answer in time. Please try again shortly.", RETRY_AFTER, ex);
+		return ResponseEntity.status(problem.getStatusCode()).headers(problem.getHeaders()).body(problem.getBody());
 	}
 
 	@ExceptionHandler(Exception.class)

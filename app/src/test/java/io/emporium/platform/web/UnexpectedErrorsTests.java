@@ -14,6 +14,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.springframework.boot.test.system.CapturedOutput;
 import org.springframework.boot.test.system.OutputCaptureExtension;
 import org.springframework.context.annotation.Import;
+import org.springframework.data.redis.RedisConnectionFailureException;
 import org.springframework.web.bind.annotation.GetMapping;
 import org.springframework.web.bind.annotation.RestController;
 import org.springframework.web.filter.OncePerRequestFilter;
@@ -53,6 +54,17 @@ class UnexpectedErrorsTests extends HttpTestSupport {
 	}
 
 	@Test
+	void aRedisThatDoesNotAnswerIsA503WithRetryAfter() {
+		ApiClient.Response response = this.store.api().get("/test/failures/redis");
+
+		assertThat(response.status()).isEqualTo(503);
+		assertThat(response.isProblem()).isTrue();
+		assertThat(response.text("type")).isEqualTo("https://emporium.dev/problems/service-unavailable");
+		assertThat(response.header("Retry-After")).isEqualTo("5");
+		assertThat(response.body()).doesNotContain(SECRET).doesNotContain("Redis");
+	}
+
+	@Test
 	void anUnexpectedExceptionInAFilterIsAGeneric500(CapturedOutput output) {
 		ApiClient.Response response = this.store.api().get("/test/failures/filter");
 
@@ -73,6 +85,11 @@ class UnexpectedErrorsTests extends HttpTestSupport {
 		@GetMapping("/test/failures/argument")
 		String argument() {
 			throw new IllegalArgumentException(SECRET);
+		}
+
+		@GetMapping("/test/failures/redis")
+		String redis() {
+			throw new RedisConnectionFailureException(SECRET);
 		}
 
 	}
