@@ -18,7 +18,7 @@ import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * The retried step that closes a Redis cart after its order committed (ADR 0012): the
+ * The retried step that closes a Redis cart after its order committed (ADR 0013): the
  * listener closes it, which is harmless to repeat; a publication it could not complete
  * (Redis down) is resubmitted by a job on worker nodes, and after a crash on restart.
  */

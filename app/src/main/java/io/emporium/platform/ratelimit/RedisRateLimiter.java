@@ -33,7 +33,7 @@ import org.springframework.stereotype.Component;
  * Token buckets (Bucket4j) in Redis, one budget for all nodes: each acquisition is a
  * compare-and-swap of the bucket's state, and a bucket expires once it would be full
  * again. A Redis that does not answer lets the request through with a warning (fail open,
- * ADR 0012): sign-in must not depend on the store that only limits it.
+ * ADR 0013): sign-in must not depend on the store that only limits it.
  */
 @Component
 @ConditionalOnProperty(name = "emporium.rate-limits.store", havingValue = "redis")
