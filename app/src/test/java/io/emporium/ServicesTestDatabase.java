@@ -53,6 +53,11 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 		properties.put("EMPORIUM_DB_POOL_SIZE", "10");
 		properties.put("spring.datasource.hikari.minimum-idle", "0");
 		properties.put("spring.datasource.hikari.idle-timeout", "10000");
+		// Redis keys and RabbitMQ exchanges of one context stay apart from all others';
+		// nodes of one store (a test naming the database itself) name one namespace too.
+		if (!environment.containsProperty("emporium.namespace")) {
+			properties.put("emporium.namespace", "test-" + UUID.randomUUID().toString().replace("-", ""));
+		}
 		if (!environment.containsProperty("EMPORIUM_DB_URL")) {
 			properties.put("EMPORIUM_DB_URL", SERVER + create());
 			properties.put("EMPORIUM_DB_USER", "postgres");

@@ -10,13 +10,16 @@ import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
+import io.emporium.catalog.CategoryAdded;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.InvalidRequestException;
 import io.emporium.platform.NotFoundException;
 import org.jspecify.annotations.Nullable;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Service;
+import org.springframework.transaction.annotation.Transactional;
 
 /** The category tree: how it looks, what lies under a category, and adding to it. */
 @Service
@@ -24,8 +27,11 @@ public class CategoryTree {
 
 	private final CategoryStore store;
 
-	CategoryTree(CategoryStore store) {
+	private final ApplicationEventPublisher events;
+
+	CategoryTree(CategoryStore store, ApplicationEventPublisher events) {
 		this.store = store;
+		this.events = events;
 	}
 
 	public List<Category.Node> roots() {
@@ -55,6 +61,7 @@ public class CategoryTree {
 		return slugs.stream().filter(slug -> !known.contains(slug)).distinct().toList();
 	}
 
+	@Transactional
 	public Category create(String slug, String name, @Nullable String parent) {
 		if (parent != null && !unknown(List.of(parent)).isEmpty()) {
 			throw new InvalidRequestException("unknown-category", "Parent category " + parent + " does not exist.");
@@ -66,6 +73,7 @@ public class CategoryTree {
 		catch (DuplicateKeyException ex) {
 			throw new ConflictException("duplicate-category", "Category " + slug + " already exists.");
 		}
+		this.events.publishEvent(new CategoryAdded(slug));
 		return new Category(slug, name, parent, position);
 	}
 

@@ -1,5 +1,6 @@
 package io.emporium.inventory.internal;
 
+import java.time.Clock;
 import java.util.Collection;
 import java.util.HashSet;
 import java.util.List;
@@ -11,12 +12,14 @@ import io.emporium.inventory.Inventory;
 import io.emporium.inventory.ReservationId;
 import io.emporium.inventory.SkuDirectory;
 import io.emporium.inventory.StockCount;
+import io.emporium.inventory.StockCounted;
 import io.emporium.inventory.StockLevels;
 import io.emporium.inventory.StockLine;
 import io.emporium.inventory.Warehouse;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.NotFoundException;
 
+import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.jdbc.core.JdbcTemplate;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Service;
@@ -42,14 +45,20 @@ public class InventoryService implements Inventory {
 
 	private final AvailabilityCache availability;
 
+	private final ApplicationEventPublisher events;
+
+	private final Clock clock;
+
 	InventoryService(JdbcClient jdbc, JdbcTemplate batch, Reservations reservations, StockQueries queries,
-			SkuDirectory skus, AvailabilityCache availability) {
+			SkuDirectory skus, AvailabilityCache availability, ApplicationEventPublisher events, Clock clock) {
 		this.jdbc = jdbc;
 		this.batch = batch;
 		this.reservations = reservations;
 		this.queries = queries;
 		this.skus = skus;
 		this.availability = availability;
+		this.events = events;
+		this.clock = clock;
 	}
 
 	@Override
@@ -118,6 +127,7 @@ public class InventoryService implements Inventory {
 				}
 			}
 		}
+		this.events.publishEvent(new StockCounted(rows, this.clock.instant()));
 	}
 
 	@Override
@@ -126,6 +136,7 @@ public class InventoryService implements Inventory {
 	}
 
 	/** Sets one count on behalf of an admin: the SKU must be one the catalog sells. */
+	@Transactional
 	public StockLevels setStock(String sku, String warehouse, int onHand) {
 		if (!this.skus.exists(sku)) {
 			throw new NotFoundException("SKU " + sku);

@@ -1,0 +1,13 @@
+package io.emporium.inventory;
+
+import java.time.Instant;
+import java.util.List;
+
+/** Physical counts were set (by an admin, an import or the demo store). */
+public record StockCounted(List<StockCount> counts, Instant at) {
+
+	public StockCounted {
+		counts = List.copyOf(counts);
+	}
+
+}

@@ -1,0 +1,139 @@
+package io.emporium.platform.events;
+
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import com.github.kagkarlsson.scheduler.task.helper.Tasks;
+import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.emporium.platform.EmporiumProperties;
+import tools.jackson.databind.json.JsonMapper;
+
+import org.springframework.amqp.core.Base64UrlNamingStrategy;
+import org.springframework.amqp.core.Binding;
+import org.springframework.amqp.core.BindingBuilder;
+import org.springframework.amqp.core.FanoutExchange;
+import org.springframework.amqp.core.Queue;
+import org.springframework.amqp.core.TopicExchange;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
+import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
+import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
+import org.springframework.boot.context.properties.EnableConfigurationProperties;
+import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.annotation.Bean;
+import org.springframework.context.annotation.Configuration;
+import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.modulith.events.ResubmissionOptions;
+import org.springframework.modulith.events.RoutingTarget;
+import org.springframework.modulith.events.support.DelegatingEventExternalizer;
+
+/**
+ * The event transport: in-process on one node; in distributed mode a RabbitMQ fan-out to
+ * every node and the externalization of every module event to the store's topic exchange,
+ * both through the event publication registry and publisher confirms (ADR 0014).
+ */
+@Configuration(proxyBeanMethods = false)
+@EnableConfigurationProperties(EventsProperties.class)
+class EventsConfiguration {
+
+	/**
+	 * Publications whose listener failed are tried again on a worker once they are
+	 * {@code resubmit-after} old; those a stopped node left in flight are republished at
+	 * the next start (spring.modulith.events.republish-outstanding-events-on-restart).
+	 * Each is claimed before it runs again, so two workers never both resubmit it.
+	 */
+	@Bean
+	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties) {
+		ResubmissionOptions options = ResubmissionOptions.defaults().withMinAge(properties.resubmitAfter());
+		return Tasks.recurring("platform-resubmit-events", FixedDelay.of(properties.resubmitEvery()))
+			.execute((instance, context) -> publications.resubmitIncompletePublications(options));
+	}
+
+	@Bean
+	@Profile("!distributed")
+	InProcessFanOut fanOut(ApplicationEventPublisher events) {
+		return new InProcessFanOut(events);
+	}
+
+	@Configuration(proxyBeanMethods = false)
+	@Profile("distributed")
+	static class Rabbit {
+
+		@Bean
+		EventCodec eventCodec(JsonMapper json) {
+			return new EventCodec(json);
+		}
+
+		@Bean
+		ConfirmedSender confirmedSender(RabbitTemplate template, EventsProperties properties) {
+			return new ConfirmedSender(template, properties.confirmTimeout());
+		}
+
+		@Bean
+		FanoutExchange fanOutExchange(EmporiumProperties emporium) {
+			return new FanoutExchange(emporium.namespace() + ".fanout", true, false);
+		}
+
+		/**
+		 * This node's own copy of every fan-out message: exclusive, gone with the node's
+		 * connection, declared again under the same name when it reconnects.
+		 */
+		@Bean
+		Queue fanOutQueue(EmporiumProperties emporium) {
+			return new Queue(new Base64UrlNamingStrategy(emporium.namespace() + ".fanout.").generateName(), false, true,
+					true);
+		}
+
+		@Bean
+		Binding fanOutBinding(Queue fanOutQueue, FanoutExchange fanOutExchange) {
+			return BindingBuilder.bind(fanOutQueue).to(fanOutExchange);
+		}
+
+		@Bean
+		RabbitFanOut fanOut(ConfirmedSender sender, FanoutExchange fanOutExchange, EventCodec codec,
+				ApplicationEventPublisher events) {
+			return new RabbitFanOut(sender, fanOutExchange.getName(), codec, events);
+		}
+
+		/** One consumer, so a node applies the messages in the order they arrive. */
+		@Bean
+		SimpleMessageListenerContainer fanOutListener(SimpleRabbitListenerContainerFactory factory, Queue fanOutQueue,
+				RabbitFanOut fanOut) {
+			SimpleRabbitListenerEndpoint endpoint = new SimpleRabbitListenerEndpoint();
+			endpoint.setId("emporium-fan-out");
+			endpoint.setQueues(fanOutQueue);
+			endpoint.setMessageListener(fanOut::receive);
+			SimpleMessageListenerContainer container = factory.createListenerContainer(endpoint);
+			container.setConcurrentConsumers(1);
+			container.setDefaultRequeueRejected(false);
+			return container;
+		}
+
+		@Bean
+		TopicExchange eventsExchange(EmporiumProperties emporium) {
+			return new TopicExchange(emporium.namespace() + ".events", true, false);
+		}
+
+		/**
+		 * Every module event goes to the topic exchange with its type as routing key
+		 * (e.g. {@code catalog.PriceChanged}), so outside consumers bind to what they
+		 * need.
+		 */
+		@Bean
+		EventExternalizationConfiguration eventExternalization(TopicExchange eventsExchange) {
+			return EventExternalizationConfiguration.externalizing()
+				.select(EventCodec::isModuleEvent)
+				.routeAll(event -> RoutingTarget.forTarget(eventsExchange.getName()).andKey(EventCodec.typeOf(event)))
+				.build();
+		}
+
+		@Bean
+		DelegatingEventExternalizer eventExternalizer(EventExternalizationConfiguration configuration,
+				ConfirmedSender sender, EventCodec codec) {
+			return new DelegatingEventExternalizer(configuration,
+					(target, event) -> sender.send(target.getTarget(), target.getKey(), codec.encode(event)));
+		}
+
+	}
+
+}

@@ -1,0 +1,15 @@
+package io.emporium.platform.events;
+
+import java.time.Duration;
+
+import org.springframework.boot.context.properties.ConfigurationProperties;
+import org.springframework.boot.context.properties.bind.DefaultValue;
+
+/**
+ * How long a send waits for RabbitMQ's confirm, and how often (and after how long) event
+ * publications whose listener failed are tried again.
+ */
+@ConfigurationProperties("emporium.events")
+record EventsProperties(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration resubmitEvery,
+		@DefaultValue("30s") Duration resubmitAfter) {
+}
