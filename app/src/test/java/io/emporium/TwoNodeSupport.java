@@ -70,7 +70,9 @@ public abstract class TwoNodeSupport {
 	public static ConfigurableApplicationContext startNode(String database, String... arguments) {
 		List<String> all = new ArrayList<>(List.of("--spring.profiles.active=test,distributed", "--server.port=0",
 				"--EMPORIUM_DB_URL=" + ServicesTestDatabase.SERVER + database, "--EMPORIUM_DB_USER=postgres",
-				"--EMPORIUM_DB_POOL_SIZE=5", "--spring.datasource.hikari.minimum-idle=0",
+				// one store: one namespace for its Redis keys and RabbitMQ exchanges
+				"--emporium.namespace=" + database, "--EMPORIUM_DB_POOL_SIZE=5",
+				"--spring.datasource.hikari.minimum-idle=0",
 				"--emporium.data-dir=" + Path.of("target", "test-data", "node-" + UUID.randomUUID()).toAbsolutePath()));
 		all.addAll(List.of(arguments));
 		return new SpringApplicationBuilder(EmporiumApplication.class).run(all.toArray(String[]::new));
