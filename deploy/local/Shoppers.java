@@ -74,14 +74,21 @@ public class Shoppers {
 
 	public static void main(String[] args) throws Exception {
 		if (args.length < 1 || !(args[0].equals("steady") && args.length == 7)
-				&& !(args[0].equals("flash") && args.length == 6)) {
-			System.err.println("usage: java Shoppers.java steady BASE_URL SLUG SKU SHOPPERS SECONDS OUT_DIR");
-			System.err.println("       java Shoppers.java flash  BASE_URL SKU BUYERS CONCURRENCY OUT_DIR");
+				&& !(args[0].equals("flash") && args.length == 6)
+				&& !(args[0].equals("checkouts") && args.length == 7)) {
+			System.err.println("usage: java Shoppers.java steady    BASE_URL SLUG SKU SHOPPERS SECONDS OUT_DIR");
+			System.err.println("       java Shoppers.java flash     BASE_URL SKU BUYERS CONCURRENCY OUT_DIR");
+			System.err.println("       java Shoppers.java checkouts BASE_URL SKU CARTS RATE CONCURRENCY OUT_DIR");
 			System.exit(2);
 		}
 		Shoppers shoppers = new Shoppers(args[1]);
 		Path out;
-		if (args[0].equals("steady")) {
+		if (args[0].equals("checkouts")) {
+			out = Path.of(args[6]);
+			shoppers.checkouts(args[2], Integer.parseInt(args[3]), Integer.parseInt(args[4]),
+					Integer.parseInt(args[5]));
+		}
+		else if (args[0].equals("steady")) {
 			out = Path.of(args[6]);
 			shoppers.steady(args[2], args[3], Integer.parseInt(args[4]), Integer.parseInt(args[5]), out);
 		}
@@ -172,11 +179,88 @@ public class Shoppers {
 
 	void flash(String sku, int buyers, int concurrency) throws InterruptedException {
 		Semaphore permits = new Semaphore(concurrency);
-		List<String> carts = new ArrayList<>();
+		List<String> carts = prepareCarts(sku, buyers, concurrency);
+		List<Thread> threads = new ArrayList<>();
+		long started = System.currentTimeMillis();
+		for (String cart : carts) {
+			threads.add(Thread.ofVirtual().start(() -> {
+				permits.acquireUninterruptibly();
+				try {
+					checkout(cart, false);
+				}
+				finally {
+					permits.release();
+				}
+			}));
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		count("checkout_phase_ms", System.currentTimeMillis() - started);
+	}
+
+	/**
+	 * Benchmark: makes CARTS carts with the SKU, then checks them out once each (no retry),
+	 * either paced at RATE per second (open loop) or, with RATE 0, by CONCURRENCY callers as
+	 * fast as they are answered; reports checkouts per second and latency percentiles.
+	 */
+	void checkouts(String sku, int carts, int rate, int concurrency) throws InterruptedException {
+		List<String> ready = prepareCarts(sku, carts, concurrency);
+		ConcurrentLinkedQueue<Long> micros = new ConcurrentLinkedQueue<>();
+		ConcurrentLinkedQueue<String> queue = new ConcurrentLinkedQueue<>(ready);
+		List<Thread> threads = new ArrayList<>();
+		long started = System.nanoTime();
+		Runnable one = () -> {
+			String cart = queue.poll();
+			if (cart == null) {
+				return;
+			}
+			long t0 = System.nanoTime();
+			Answer answer = call("checkout", "POST", "/api/v1/checkout", CHECKOUT_BODY.formatted(cart),
+					UUID.randomUUID().toString());
+			micros.add((System.nanoTime() - t0) / 1000);
+			count("checkout_" + answer.status, 1);
+		};
+		if (rate > 0) {
+			for (int i = 0; i < ready.size(); i++) {
+				long due = started + i * 1_000_000_000L / rate;
+				long wait = due - System.nanoTime();
+				if (wait > 0) {
+					Thread.sleep(wait / 1_000_000, (int) (wait % 1_000_000));
+				}
+				threads.add(Thread.ofVirtual().start(one));
+			}
+		}
+		else {
+			for (int i = 0; i < concurrency; i++) {
+				threads.add(Thread.ofVirtual().start(() -> {
+					while (!queue.isEmpty()) {
+						one.run();
+					}
+				}));
+			}
+		}
+		for (Thread thread : threads) {
+			thread.join();
+		}
+		long elapsed = (System.nanoTime() - started) / 1_000_000;
+		List<Long> sorted = new ArrayList<>(micros);
+		sorted.sort(null);
+		count("checkouts", sorted.size());
+		count("elapsed_ms", elapsed);
+		count("per_second", elapsed > 0 ? sorted.size() * 1000L / elapsed : 0);
+		for (int p : new int[] { 50, 95, 99 }) {
+			count("p" + p + "_us", sorted.isEmpty() ? 0 : sorted.get(Math.min(sorted.size() - 1, sorted.size() * p / 100)));
+		}
+		count("max_us", sorted.isEmpty() ? 0 : sorted.get(sorted.size() - 1));
+	}
+
+	List<String> prepareCarts(String sku, int carts, int concurrency) throws InterruptedException {
+		Semaphore permits = new Semaphore(concurrency);
 		String item = "{\"sku\":\"" + sku + "\",\"quantity\":1}";
 		List<Thread> threads = new ArrayList<>();
 		ConcurrentLinkedQueue<String> ready = new ConcurrentLinkedQueue<>();
-		for (int i = 0; i < buyers; i++) {
+		for (int i = 0; i < carts; i++) {
 			threads.add(Thread.ofVirtual().start(() -> {
 				permits.acquireUninterruptibly();
 				try {
@@ -195,25 +279,8 @@ public class Shoppers {
 		for (Thread thread : threads) {
 			thread.join();
 		}
-		carts.addAll(ready);
-		count("carts_ready", carts.size());
-		threads.clear();
-		long started = System.currentTimeMillis();
-		for (String cart : carts) {
-			threads.add(Thread.ofVirtual().start(() -> {
-				permits.acquireUninterruptibly();
-				try {
-					checkout(cart, false);
-				}
-				finally {
-					permits.release();
-				}
-			}));
-		}
-		for (Thread thread : threads) {
-			thread.join();
-		}
-		count("checkout_phase_ms", System.currentTimeMillis() - started);
+		count("carts_ready", ready.size());
+		return new ArrayList<>(ready);
 	}
 
 	Optional<String> untilAnswered(String step, Request request) {
