@@ -167,7 +167,7 @@ public class Shoppers {
 				count("checkout_definitive_" + answer.status, 1);
 				return;
 			}
-			if (System.currentTimeMillis() > this.deadline + 60_000) {
+			if (System.currentTimeMillis() - 60_000 > this.deadline) {
 				count("checkout_unfinished", 1);
 				return;
 			}
