@@ -141,7 +141,7 @@ start_node() { # name
 		nohup "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$JAR" --spring.profiles.active=distributed \
 		--server.port="$port" --server.address=127.0.0.1 \
 		--management.server.port="$management" --management.server.address=127.0.0.1 \
-		--server.forward-headers-strategy=native \
+		--server.forward-headers-strategy=native --logging.structured.format.console=ecs \
 		--emporium.roles="$roles" --emporium.data-dir="$RUN/$name/data" \
 		--emporium.inventory.hold="$HOLD" --emporium.checkout.stale-after="$STALE_AFTER" \
 		--emporium.checkout.duplicate-wait=3s \
