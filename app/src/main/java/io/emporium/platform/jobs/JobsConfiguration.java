@@ -7,9 +7,11 @@ import java.util.List;
 import javax.sql.DataSource;
 
 import com.github.kagkarlsson.scheduler.Scheduler;
+import com.github.kagkarlsson.scheduler.stats.MicrometerStatsRegistry;
 import com.github.kagkarlsson.scheduler.task.Task;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import io.emporium.platform.EmporiumProperties;
+import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
@@ -30,7 +32,8 @@ class JobsConfiguration {
 	private static final Logger log = LoggerFactory.getLogger(JobsConfiguration.class);
 
 	@Bean(destroyMethod = "stop")
-	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties) {
+	Scheduler scheduler(DataSource dataSource, ObjectProvider<Task<?>> tasks, JobsProperties properties,
+			MeterRegistry meters) {
 		List<Task<?>> oneOff = new ArrayList<>();
 		List<RecurringTask<?>> recurring = new ArrayList<>();
 		tasks.orderedStream().forEach(task -> {
@@ -41,8 +44,11 @@ class JobsConfiguration {
 				oneOff.add(task);
 			}
 		});
+		List<Task<?>> all = new ArrayList<>(oneOff);
+		all.addAll(recurring);
 		return Scheduler.create(dataSource, oneOff)
 			.startTasks(recurring)
+			.statsRegistry(new MicrometerStatsRegistry(meters, all))
 			.threads(properties.threads())
 			.pollingInterval(properties.pollingInterval())
 			.heartbeatInterval(Duration.ofSeconds(30))
