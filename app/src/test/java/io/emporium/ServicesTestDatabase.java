@@ -5,11 +5,15 @@ import java.sql.DriverManager;
 import java.sql.ResultSet;
 import java.sql.SQLException;
 import java.sql.Statement;
+import java.time.Duration;
+import java.time.Instant;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
 
 import org.springframework.boot.EnvironmentPostProcessor;
 import org.springframework.boot.SpringApplication;
@@ -23,8 +27,8 @@ import org.springframework.core.env.MapPropertySource;
  * database of its own, made fresh on the local PostgreSQL, so contexts never see each
  * other's rows, just as each embedded context gets its own data folder. A context whose
  * test names {@code EMPORIUM_DB_URL} itself (two nodes of one store) keeps it. Databases
- * of earlier runs that nobody uses any more are dropped first. A PostgreSQL that does not
- * answer fails the context: the services profile never skips.
+ * of runs over an hour old that nobody uses any more are dropped first. A PostgreSQL that
+ * does not answer fails the context: the services profile never skips.
  */
 public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 
@@ -34,6 +38,8 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 	static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
 	private static final String PREFIX = "emporium_test_";
+
+	private static final Pattern STAMPED = Pattern.compile(PREFIX + "(\\d+)_[0-9a-f]+");
 
 	@Override
 	public int getOrder() {
@@ -66,7 +72,8 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 
 	/** A new empty database; its name is returned. */
 	public static String create() {
-		String database = PREFIX + UUID.randomUUID().toString().replace("-", "");
+		String database = PREFIX + Instant.now().getEpochSecond() + "_"
+				+ UUID.randomUUID().toString().replace("-", "").substring(0, 16);
 		try (Connection admin = DriverManager.getConnection(SERVER + "postgres", "postgres", "");
 				Statement statement = admin.createStatement()) {
 			dropAbandoned(admin);
@@ -88,6 +95,13 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 				unused.add(rs.getString(1));
 			}
 		}
+		// Another run's database may have no connection yet (a context still starting) or
+		// none at the moment (an idle pool): only those of runs long over are dropped.
+		long hourAgo = Instant.now().minus(Duration.ofHours(1)).getEpochSecond();
+		unused.removeIf(database -> {
+			Matcher stamped = STAMPED.matcher(database);
+			return stamped.matches() && Long.parseLong(stamped.group(1)) > hourAgo;
+		});
 		for (String database : unused) {
 			try (Statement statement = admin.createStatement()) {
 				statement.execute("drop database if exists " + database);
