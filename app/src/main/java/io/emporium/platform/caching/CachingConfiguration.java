@@ -48,8 +48,8 @@ class CachingConfiguration implements CachingConfigurer {
 						.expireAfterWrite(properties.localTtl().toNanos(), TimeUnit.NANOSECONDS)
 						.recordStats()
 						.build());
-			return new TieredCache(local, (sharedCaches != null) ? sharedCaches.create(spec) : null, this.errors,
-					backoff);
+			return new TieredCache(local, (sharedCaches != null && spec.shared()) ? sharedCaches.create(spec) : null,
+					this.errors, backoff);
 		}).toList());
 	}
 
