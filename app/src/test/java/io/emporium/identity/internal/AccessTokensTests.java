@@ -120,7 +120,7 @@ class AccessTokensTests {
 		return new SigningKeys(new SigningKeyRepository(JdbcClient.create(database)),
 				new TransactionTemplate(new DataSourceTransactionManager(database)), StartupLock.inProcess(), at(NOW),
 				properties(AUDIENCE),
-				new EmporiumProperties(this.folder, Set.of("web", "worker"), DataSize.ofMegabytes(1)));
+				new EmporiumProperties(this.folder, Set.of("web", "worker"), DataSize.ofMegabytes(1), "emporium"));
 	}
 
 	private static DataSource database() {

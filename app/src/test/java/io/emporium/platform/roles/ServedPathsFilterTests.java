@@ -39,7 +39,7 @@ class ServedPathsFilterTests {
 
 	private static int status(Set<String> roles, String path) throws Exception {
 		ServedPathsFilter filter = new ServedPathsFilter(
-				new EmporiumProperties(Path.of("data"), roles, DataSize.ofMegabytes(1)), "/actuator",
+				new EmporiumProperties(Path.of("data"), roles, DataSize.ofMegabytes(1), "emporium"), "/actuator",
 				JsonMapper.builder().build());
 		MockHttpServletResponse response = new MockHttpServletResponse();
 
