@@ -1,35 +1,27 @@
 package io.emporium.cart.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 
-import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
-import com.github.kagkarlsson.scheduler.task.helper.Tasks;
-import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.emporium.cart.CheckoutClaim;
 import org.slf4j.Logger;
 import org.slf4j.LoggerFactory;
 
 import org.springframework.boot.autoconfigure.condition.ConditionalOnProperty;
-import org.springframework.context.annotation.Bean;
-import org.springframework.context.annotation.Configuration;
 import org.springframework.modulith.events.ApplicationModuleListener;
-import org.springframework.modulith.events.IncompleteEventPublications;
+import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
  * The retried step that closes a Redis cart after its order committed (ADR 0013): the
  * listener closes it, which is harmless to repeat; a publication it could not complete
- * (Redis down) is resubmitted by a job on worker nodes, and after a crash on restart.
+ * (Redis down) is resubmitted by platform's job on worker nodes, and after a crash on
+ * restart.
  */
-@Configuration(proxyBeanMethods = false)
+@Component
 @ConditionalOnProperty(name = "emporium.cart.store", havingValue = "redis")
 class PendingCartCloses {
 
 	private static final Logger log = LoggerFactory.getLogger(PendingCartCloses.class);
-
-	/** Older than any close still under way on a live node. */
-	private static final Duration RETRY_AFTER = Duration.ofMinutes(1);
 
 	private final RedisCartStore carts;
 
@@ -52,14 +44,6 @@ class PendingCartCloses {
 				.addKeyValue("orderId", due.orderId())
 				.log();
 		}
-	}
-
-	@Bean
-	RecurringTask<Void> pendingCartClosesTask(IncompleteEventPublications publications) {
-		return Tasks.recurring("cart-pending-closes", FixedDelay.of(RETRY_AFTER))
-			.execute((instance, context) -> publications
-				.resubmitIncompletePublications(publication -> publication.getEvent() instanceof CartCloseDue
-						&& publication.getPublicationDate().isBefore(this.clock.instant().minus(RETRY_AFTER))));
 	}
 
 }
