@@ -75,7 +75,7 @@ class Settlements {
 
 	Attempt capture(UUID paymentId, UUID orderId) {
 		Payment payment = find(paymentId);
-		if (payment.status().capturable() && this.payments.claim(paymentId, Operation.CAPTURE, orderId, now())) {
+		if (payment.status().capturable() && claim(paymentId, Operation.CAPTURE, orderId)) {
 			return captureClaimed(payment, orderId);
 		}
 		Payment current = find(paymentId);
@@ -94,7 +94,7 @@ class Settlements {
 		Payment payment = find(paymentId);
 		UUID order = (orderId != null) ? orderId : payment.orderId();
 		if (payment.status().voidable()) {
-			if (this.payments.claim(paymentId, Operation.VOID, null, now())) {
+			if (claim(paymentId, Operation.VOID, null)) {
 				return voidClaimed(payment, order, reason);
 			}
 			if (find(paymentId).status().voidable()) {
@@ -108,6 +108,16 @@ class Settlements {
 			return refund(paymentId, order, GIVE_BACK_KEY, null, reason);
 		}
 		return Attempt.completed();
+	}
+
+	/**
+	 * Claims the payment for a gateway step in a transaction of its own: the claim must
+	 * be visible to the transaction that records the step's outcome, whatever transaction
+	 * the caller is in.
+	 */
+	private boolean claim(UUID paymentId, Operation operation, @Nullable UUID orderId) {
+		return Boolean.TRUE
+			.equals(this.transactions.execute(status -> this.payments.claim(paymentId, operation, orderId, now())));
 	}
 
 	/**

@@ -22,6 +22,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
@@ -53,6 +54,9 @@ class PaymentsIntegrationTests {
 
 	@Autowired
 	MeterRegistry meters;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void authorizesWithoutCapturing() {
@@ -99,6 +103,23 @@ class PaymentsIntegrationTests {
 
 		assertThat(status(retried)).isEqualTo("AUTHORIZED");
 		assertThat(calls(retried)).containsExactly("AUTHORIZE FAILED", "AUTHORIZE SUCCEEDED");
+	}
+
+	@Test
+	void voidsAndCapturesAlsoWhenCalledInsideTheCallersTransaction() {
+		Authorization voided = authorize("tok_visa", PRICE);
+		Authorization captured = authorize("tok_visa", PRICE);
+		UUID order = UUID.randomUUID();
+
+		this.transactions.executeWithoutResult(status -> {
+			this.payments.voidAuthorization(voided.paymentId(), "caller's transaction");
+			this.payments.capture(captured.paymentId(), order);
+		});
+
+		assertThat(status(voided)).isEqualTo("VOIDED");
+		assertThat(calls(voided)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+		assertThat(status(captured)).isEqualTo("CAPTURED");
+		assertThat(calls(captured)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
 	}
 
 	@Test
