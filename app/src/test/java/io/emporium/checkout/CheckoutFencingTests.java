@@ -1,8 +1,5 @@
 package io.emporium.checkout;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.CountDownLatch;
@@ -46,7 +43,7 @@ class CheckoutFencingTests extends CheckoutFaultsSupport {
 		}).when(this.payments).authorize(any());
 		CompletableFuture<ApiClient.Response> late = CompletableFuture.supplyAsync(() -> checkout(cartId, key));
 		assertThat(stalled.await(30, TimeUnit.SECONDS)).isTrue();
-		makeStale(key);
+		StaleKeys.makeStale(this.jdbc, key);
 
 		ApiClient.Response retry = checkout(cartId, key);
 		wakeUp.countDown();
@@ -70,14 +67,6 @@ class CheckoutFencingTests extends CheckoutFaultsSupport {
 		return this.store.api()
 			.with("Idempotency-Key", key)
 			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "fenced@example.com", "tok_visa"));
-	}
-
-	/** What a stall past the stale time looks like to the store: no progress since. */
-	private void makeStale(String key) {
-		this.jdbc.sql("update checkout_idempotency set updated_at = :then where idempotency_key = :key")
-			.param("then", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))
-			.param("key", key)
-			.update();
 	}
 
 }

@@ -43,14 +43,10 @@ public class CheckoutService {
 		try {
 			return this.purchase.run(owned.claim(), owned.cartHash(), command, caller);
 		}
-		catch (ErrorResponseException ex) {
-			if (RetryPolicy.decided(ex)) {
-				return this.outcomes.decided(owned.claim(), command.cartId(), ex);
-			}
-			this.keys.reopen(owned.claim());
-			throw ex;
-		}
 		catch (RuntimeException ex) {
+			if (ex instanceof ErrorResponseException problem && RetryPolicy.decided(problem)) {
+				return this.outcomes.decided(owned.claim(), command.cartId(), problem);
+			}
 			this.keys.reopen(owned.claim());
 			throw ex;
 		}

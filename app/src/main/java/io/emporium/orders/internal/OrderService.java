@@ -59,7 +59,7 @@ public class OrderService implements Orders {
 		this.repository.append(placed.id(),
 				new HistoryEntry(placed.version(), null, placed.status(), placedBy, null, placed.updatedAt()));
 		this.events.publishEvent(placed.announcement(null));
-		Order paid = change(placed, OrderStatus.PAID, "system", null, now);
+		Order paid = step(placed, OrderStatus.PAID, "system", null, now);
 		log.atInfo().setMessage("order placed").addKeyValue("orderId", paid.id()).log();
 		return new PlacedOrder(paid.id(), token.value(), paid.status(), paid.total());
 	}
@@ -71,18 +71,8 @@ public class OrderService implements Orders {
 	@Override
 	@Transactional
 	public void note(UUID orderId, String actor, String note) {
-		for (int attempt = 1;; attempt++) {
-			Order current = this.repository.find(orderId).orElseThrow(() -> notFound(orderId));
-			Order next = current.noted(now());
-			if (this.repository.changeStatus(current, next)) {
-				this.repository.append(orderId, new HistoryEntry(next.version(), current.status(), next.status(), actor,
-						note, next.updatedAt()));
-				return;
-			}
-			if (attempt == ATTEMPTS) {
-				throw new OrderStateConflictException(orderId, current.status(), current.status());
-			}
-		}
+		Order current = this.repository.find(orderId).orElseThrow(() -> notFound(orderId));
+		step(current, null, actor, note, now());
 	}
 
 	/**
@@ -93,7 +83,7 @@ public class OrderService implements Orders {
 	@Transactional
 	public OrderDetails transition(UUID orderId, OrderStatus to, String actor, @Nullable String note) {
 		Order current = this.repository.find(orderId).orElseThrow(() -> notFound(orderId));
-		Order changed = change(current, to, actor, note, now());
+		Order changed = step(current, to, actor, note, now());
 		log.atInfo()
 			.setMessage("order status changed")
 			.addKeyValue("orderId", orderId)
@@ -135,22 +125,26 @@ public class OrderService implements Orders {
 	}
 
 	/**
-	 * Applies the change to the order as read; when another transaction got there first
-	 * and only noted a step (same status, newer version), the change is made on the fresh
-	 * order instead, since nothing it depends on moved.
+	 * Appends one step to the order's history: a move to {@code to}, or, when it is null,
+	 * a note that keeps the status. When another transaction got there first, the step is
+	 * made on the fresh order if nothing it depends on moved: always for a note, and for
+	 * a move only when the other step was a note (same status, newer version).
 	 */
-	private Order change(Order current, OrderStatus to, String actor, @Nullable String note, Instant at) {
+	private Order step(Order current, @Nullable OrderStatus to, String actor, @Nullable String note, Instant at) {
 		Order read = current;
 		for (int attempt = 1;; attempt++) {
-			Order next = read.transitionTo(to, at);
+			Order next = (to != null) ? read.transitionTo(to, at) : read.noted(at);
 			if (this.repository.changeStatus(read, next)) {
-				this.repository.append(next.id(), new HistoryEntry(next.version(), read.status(), to, actor, note, at));
-				this.events.publishEvent(next.announcement(read.status()));
+				this.repository.append(next.id(),
+						new HistoryEntry(next.version(), read.status(), next.status(), actor, note, at));
+				if (to != null) {
+					this.events.publishEvent(next.announcement(read.status()));
+				}
 				return next;
 			}
 			Order fresh = this.repository.find(read.id()).orElseThrow(() -> notFound(current.id()));
-			if (fresh.status() != read.status() || attempt == ATTEMPTS) {
-				throw new OrderStateConflictException(current.id(), fresh.status(), to);
+			if ((to != null && fresh.status() != read.status()) || attempt == ATTEMPTS) {
+				throw new OrderStateConflictException(current.id(), fresh.status(), (to != null) ? to : fresh.status());
 			}
 			read = fresh;
 		}

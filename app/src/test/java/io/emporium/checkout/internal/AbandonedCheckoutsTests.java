@@ -1,7 +1,5 @@
 package io.emporium.checkout.internal;
 
-import java.sql.Timestamp;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.List;
 import java.util.UUID;
@@ -9,6 +7,7 @@ import java.util.UUID;
 import io.emporium.StoreFixture;
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.checkout.CheckoutAbandoned;
+import io.emporium.checkout.StaleKeys;
 import io.emporium.checkout.CheckoutFaultsSupport;
 import io.emporium.checkout.internal.IdempotencyKeys.Owned;
 import io.emporium.inventory.ReservationId;
@@ -50,7 +49,7 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		String cartId = this.store.cartWith(this.store.api(), sku, 2);
 		String key = UUID.randomUUID().toString();
 		HalfDone attempt = dieAfterAuthorizing(key, cartId, sku);
-		makeStale(key);
+		StaleKeys.makeStale(this.jdbc, key);
 
 		scenario.stimulate(() -> this.abandoned.abandonStale(Instant.now()))
 			.andWaitForEventOfType(CheckoutAbandoned.class)
@@ -113,13 +112,6 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
 		this.keys.recordPayment(claim, authorization.paymentId());
 		return new HalfDone(reservation, authorization.paymentId());
-	}
-
-	private void makeStale(String key) {
-		this.jdbc.sql("update checkout_idempotency set updated_at = :then where idempotency_key = :key")
-			.param("then", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))
-			.param("key", key)
-			.update();
 	}
 
 	private record HalfDone(ReservationId reservation, UUID paymentId) {

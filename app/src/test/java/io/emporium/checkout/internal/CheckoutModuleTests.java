@@ -1,12 +1,10 @@
 package io.emporium.checkout.internal;
 
-import java.sql.Timestamp;
-import java.time.Duration;
-import java.time.Instant;
 import java.util.UUID;
 
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.checkout.CheckoutAbandoned;
+import io.emporium.checkout.StaleKeys;
 import io.emporium.checkout.internal.IdempotencyKeys.Owned;
 import io.emporium.checkout.internal.IdempotencyKeys.Replay;
 import io.emporium.inventory.ReservationId;
@@ -83,7 +81,7 @@ class CheckoutModuleTests {
 		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
 		ReservationId reservation = ReservationId.random();
 		this.keys.recordHold(first, Digests.sha256("cart"), reservation);
-		makeStale(key);
+		StaleKeys.makeStale(this.jdbc, key);
 
 		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)))
 			.andWaitForEventOfType(CheckoutAbandoned.class)
@@ -114,13 +112,6 @@ class CheckoutModuleTests {
 	private static CheckoutClaim owned(IdempotencyKeys.Claim claim) {
 		assertThat(claim).isInstanceOf(Owned.class);
 		return ((Owned) claim).claim();
-	}
-
-	private void makeStale(String key) {
-		this.jdbc.sql("update checkout_idempotency set updated_at = :then where idempotency_key = :key")
-			.param("then", Timestamp.from(Instant.now().minus(Duration.ofMinutes(10))))
-			.param("key", key)
-			.update();
 	}
 
 }

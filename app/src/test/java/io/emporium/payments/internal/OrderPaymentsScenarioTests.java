@@ -19,6 +19,7 @@ import io.emporium.payments.PaymentRequest;
 import io.emporium.payments.PaymentVoided;
 import io.emporium.payments.Payments;
 import io.emporium.platform.Money;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -54,6 +55,13 @@ class OrderPaymentsScenarioTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private PaymentRows rows;
+
+	@BeforeEach
+	void readRows() {
+		this.rows = new PaymentRows(this.jdbc);
+	}
+
 	@Test
 	void capturesThePaymentOfAPaidOrder(Scenario scenario) {
 		Authorization authorization = authorize();
@@ -66,8 +74,8 @@ class OrderPaymentsScenarioTests {
 				assertThat(event.amount()).isEqualTo(TOTAL);
 				// The history note is the reaction's last step.
 				await().untilAsserted(() -> assertThat(notes(orderId)).containsExactly("captured 25.98 EUR"));
-				assertThat(status(authorization)).isEqualTo("CAPTURED");
-				assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+				assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
+				assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
 			});
 	}
 
@@ -85,8 +93,8 @@ class OrderPaymentsScenarioTests {
 				assertThat(event.orderId()).isEqualTo(orderId);
 				await().untilAsserted(
 						() -> assertThat(notes(orderId)).containsExactly("payment voided (order cancelled)"));
-				assertThat(status(authorization)).isEqualTo("VOIDED");
-				assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+				assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+				assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
 			});
 	}
 
@@ -101,8 +109,8 @@ class OrderPaymentsScenarioTests {
 			.andWaitForStateChange(() -> notes(orderId), notes -> notes.contains("refunded 25.98 EUR"))
 			.andVerify(notes -> {
 				assertThat(notes).containsExactly("captured 25.98 EUR", "refunded 25.98 EUR");
-				assertThat(status(authorization)).isEqualTo("REFUNDED");
-				assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
+				assertThat(this.rows.status(authorization)).isEqualTo("REFUNDED");
+				assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
 						"REFUND SUCCEEDED");
 			});
 	}
@@ -122,8 +130,8 @@ class OrderPaymentsScenarioTests {
 				assertThat(event.refundedTotal()).isEqualTo(TOTAL);
 				await().untilAsserted(() -> assertThat(notes(orderId)).containsExactly("captured 25.98 EUR",
 						"refunded 5.98 EUR", "refunded 20.00 EUR"));
-				assertThat(status(authorization)).isEqualTo("REFUNDED");
-				assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
+				assertThat(this.rows.status(authorization)).isEqualTo("REFUNDED");
+				assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
 						"REFUND SUCCEEDED", "REFUND SUCCEEDED");
 			});
 	}
@@ -136,7 +144,7 @@ class OrderPaymentsScenarioTests {
 				Instant.now());
 		scenario.publish(cancelled)
 			.andWaitForStateChange(() -> notes(orderId), notes -> !notes.isEmpty())
-			.andVerify(notes -> assertThat(status(authorization)).isEqualTo("VOIDED"));
+			.andVerify(notes -> assertThat(this.rows.status(authorization)).isEqualTo("VOIDED"));
 
 		scenario.publish(cancelled)
 			.andWaitForStateChange(() -> this.jdbc.sql("""
@@ -145,14 +153,14 @@ class OrderPaymentsScenarioTests {
 				.param("payment", "%" + authorization.paymentId() + "%")
 				.query(Long.class)
 				.single(), count -> count == 0)
-			.andVerify(
-					count -> assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED"));
+			.andVerify(count -> assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED",
+					"VOID SUCCEEDED"));
 	}
 
 	private UUID paidAndCaptured(Scenario scenario, Authorization authorization) {
 		AtomicReference<UUID> order = new AtomicReference<>();
 		scenario.stimulate(() -> this.orders.placePaid(order(authorization.paymentId())).orderId())
-			.andWaitForStateChange(() -> status(authorization), "CAPTURED"::equals)
+			.andWaitForStateChange(() -> this.rows.status(authorization), "CAPTURED"::equals)
 			.andVerify((status, orderId) -> order.set(orderId));
 		return order.get();
 	}
@@ -171,20 +179,6 @@ class OrderPaymentsScenarioTests {
 		return new PlaceOrder(null, UUID.randomUUID() + "@example.com",
 				new ShippingAddress("Ada Lovelace", "1 Analytical Way", null, "London", "N1 7AA", "GB"),
 				List.of(new OrderLine("BOOK-1", "The Little Prince", 2, Money.of(1299, "EUR"))), TOTAL, paymentId);
-	}
-
-	private String status(Authorization authorization) {
-		return this.jdbc.sql("select status from payments_payment where id = :id")
-			.param("id", authorization.paymentId())
-			.query(String.class)
-			.single();
-	}
-
-	private List<String> calls(Authorization authorization) {
-		return this.jdbc.sql("select operation, outcome from payments_gateway_call where payment_id = :id order by id")
-			.param("id", authorization.paymentId())
-			.query((rs, row) -> rs.getString("operation") + " " + rs.getString("outcome"))
-			.list();
 	}
 
 	private List<String> notes(UUID orderId) {

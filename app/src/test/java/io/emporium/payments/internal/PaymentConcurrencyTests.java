@@ -17,6 +17,7 @@ import io.emporium.payments.Payments;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.InvalidRequestException;
 import io.emporium.platform.Money;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -37,6 +38,13 @@ class PaymentConcurrencyTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	private PaymentRows rows;
+
+	@BeforeEach
+	void readRows() {
+		this.rows = new PaymentRows(this.jdbc);
+	}
 
 	@Autowired
 	ReconciliationJob reconciliation;
@@ -65,9 +73,9 @@ class PaymentConcurrencyTests {
 		long succeeded = race(refunds).stream().filter(Boolean::booleanValue).count();
 
 		assertThat(succeeded).isEqualTo(12);
-		assertThat(row(authorization, "refunded_amount")).isEqualTo("1200");
-		assertThat(row(authorization, "status")).isEqualTo("PARTIALLY_REFUNDED");
-		assertThat(calls(authorization, "REFUND")).isEqualTo(12);
+		assertThat(this.rows.column(authorization, "refunded_amount")).isEqualTo("1200");
+		assertThat(this.rows.column(authorization, "status")).isEqualTo("PARTIALLY_REFUNDED");
+		assertThat(this.rows.calls(authorization, "REFUND")).isEqualTo(12);
 	}
 
 	@Test
@@ -84,7 +92,7 @@ class PaymentConcurrencyTests {
 
 		race(refunds);
 
-		assertThat(row(authorization, "refunded_amount")).isEqualTo("500");
+		assertThat(this.rows.column(authorization, "refunded_amount")).isEqualTo("500");
 		assertThat(this.jdbc.sql("select count(*) from payments_refund where payment_id = :id")
 			.param("id", authorization.paymentId())
 			.query(Long.class)
@@ -114,13 +122,13 @@ class PaymentConcurrencyTests {
 
 			// Whichever won, the money is back: voided, or captured and then refunded (at
 			// once, or by the job when the void found the capture in flight).
-			String status = row(authorization, "status");
+			String status = this.rows.column(authorization, "status");
 			assertThat(status).isIn("VOIDED", "REFUNDED");
 			if (status.equals("VOIDED")) {
-				assertThat(calls(authorization, "CAPTURE")).isZero();
+				assertThat(this.rows.calls(authorization, "CAPTURE")).isZero();
 			}
 			else {
-				assertThat(calls(authorization, "VOID")).isZero();
+				assertThat(this.rows.calls(authorization, "VOID")).isZero();
 			}
 		}
 	}
@@ -145,22 +153,6 @@ class PaymentConcurrencyTests {
 			results.add(future.get());
 		}
 		return results;
-	}
-
-	private String row(Authorization authorization, String column) {
-		return this.jdbc.sql("select cast(" + column + " as varchar(64)) from payments_payment where id = :id")
-			.param("id", authorization.paymentId())
-			.query(String.class)
-			.single();
-	}
-
-	private long calls(Authorization authorization, String operation) {
-		return this.jdbc
-			.sql("select count(*) from payments_gateway_call where payment_id = :id and operation = :operation")
-			.param("id", authorization.paymentId())
-			.param("operation", operation)
-			.query(Long.class)
-			.single();
 	}
 
 }

@@ -15,6 +15,7 @@ import io.emporium.platform.ConflictException;
 import io.emporium.platform.InvalidRequestException;
 import io.emporium.platform.Money;
 import io.micrometer.core.instrument.MeterRegistry;
+import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 
 import org.springframework.beans.factory.annotation.Autowired;
@@ -49,6 +50,13 @@ class PaymentsIntegrationTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	private PaymentRows rows;
+
+	@BeforeEach
+	void readRows() {
+		this.rows = new PaymentRows(this.jdbc);
+	}
+
 	@Autowired
 	Clock clock;
 
@@ -64,8 +72,8 @@ class PaymentsIntegrationTests {
 
 		assertThat(authorization.amount()).isEqualTo(PRICE);
 		assertThat(authorization.last4()).isEqualTo("4242");
-		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("AUTHORIZED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED");
 	}
 
 	@Test
@@ -76,7 +84,7 @@ class PaymentsIntegrationTests {
 		Authorization second = this.payments.authorize(request);
 
 		assertThat(second).isEqualTo(first);
-		assertThat(calls(first)).containsExactly("AUTHORIZE SUCCEEDED");
+		assertThat(this.rows.calls(first)).containsExactly("AUTHORIZE SUCCEEDED");
 	}
 
 	@Test
@@ -89,8 +97,8 @@ class PaymentsIntegrationTests {
 					new PaymentRequest(request.idempotencyKey(), "tok_visa", Money.of(1, "EUR"), request.cartId())))
 			.satisfies(ex -> assertThat(ex.getBody().getType().toString()).endsWith("/payment-mismatch"));
 
-		assertThat(status(first)).isEqualTo("VOIDED");
-		assertThat(calls(first)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+		assertThat(this.rows.status(first)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(first)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
 	}
 
 	@Test
@@ -101,8 +109,8 @@ class PaymentsIntegrationTests {
 		Authorization retried = this.payments
 			.authorize(new PaymentRequest(outage.idempotencyKey(), "tok_visa", PRICE, outage.cartId()));
 
-		assertThat(status(retried)).isEqualTo("AUTHORIZED");
-		assertThat(calls(retried)).containsExactly("AUTHORIZE FAILED", "AUTHORIZE SUCCEEDED");
+		assertThat(this.rows.status(retried)).isEqualTo("AUTHORIZED");
+		assertThat(this.rows.calls(retried)).containsExactly("AUTHORIZE FAILED", "AUTHORIZE SUCCEEDED");
 	}
 
 	@Test
@@ -116,10 +124,10 @@ class PaymentsIntegrationTests {
 			this.payments.capture(captured.paymentId(), order);
 		});
 
-		assertThat(status(voided)).isEqualTo("VOIDED");
-		assertThat(calls(voided)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
-		assertThat(status(captured)).isEqualTo("CAPTURED");
-		assertThat(calls(captured)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+		assertThat(this.rows.status(voided)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(voided)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+		assertThat(this.rows.status(captured)).isEqualTo("CAPTURED");
+		assertThat(this.rows.calls(captured)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
 	}
 
 	@Test
@@ -130,9 +138,9 @@ class PaymentsIntegrationTests {
 		this.payments.capture(authorization.paymentId(), order);
 		this.payments.capture(authorization.paymentId(), order);
 
-		assertThat(status(authorization)).isEqualTo("CAPTURED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
-		assertThat(column(authorization, "order_id")).isEqualTo(order.toString());
+		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+		assertThat(this.rows.column(authorization, "order_id")).isEqualTo(order.toString());
 	}
 
 	@Test
@@ -155,8 +163,8 @@ class PaymentsIntegrationTests {
 		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
 		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
 
-		assertThat(status(authorization)).isEqualTo("VOIDED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
 	}
 
 	@Test
@@ -167,10 +175,10 @@ class PaymentsIntegrationTests {
 		this.payments.voidAuthorization(authorization.paymentId(), "order lost");
 		this.payments.voidAuthorization(authorization.paymentId(), "order lost");
 
-		assertThat(status(authorization)).isEqualTo("REFUNDED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
+		assertThat(this.rows.status(authorization)).isEqualTo("REFUNDED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
 				"REFUND SUCCEEDED");
-		assertThat(column(authorization, "refunded_amount")).isEqualTo("1299");
+		assertThat(this.rows.column(authorization, "refunded_amount")).isEqualTo("1299");
 	}
 
 	@Test
@@ -180,12 +188,12 @@ class PaymentsIntegrationTests {
 
 		this.payments.refund(authorization.paymentId(), "damaged-cover", Money.of(299, "EUR"), "damaged cover");
 		this.payments.refund(authorization.paymentId(), "damaged-cover", Money.of(299, "EUR"), "damaged cover");
-		assertThat(status(authorization)).isEqualTo("PARTIALLY_REFUNDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("PARTIALLY_REFUNDED");
 		this.payments.refund(authorization.paymentId(), "rest", Money.of(1000, "EUR"), "returned");
 
-		assertThat(status(authorization)).isEqualTo("REFUNDED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED", "REFUND SUCCEEDED",
-				"REFUND SUCCEEDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("REFUNDED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED",
+				"REFUND SUCCEEDED", "REFUND SUCCEEDED");
 	}
 
 	@Test
@@ -204,8 +212,8 @@ class PaymentsIntegrationTests {
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.payments.refund(authorized.paymentId(), "early", Money.of(1, "EUR"), "goodwill"));
 
-		assertThat(status(captured)).isEqualTo("PARTIALLY_REFUNDED");
-		assertThat(column(captured, "refunded_amount")).isEqualTo("1000");
+		assertThat(this.rows.status(captured)).isEqualTo("PARTIALLY_REFUNDED");
+		assertThat(this.rows.column(captured, "refunded_amount")).isEqualTo("1000");
 	}
 
 	@Test
@@ -214,15 +222,16 @@ class PaymentsIntegrationTests {
 		this.sandbox.failNext(Operation.VOID, authorization.gatewayReference(), 1);
 
 		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
-		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
+		assertThat(this.rows.status(authorization)).isEqualTo("AUTHORIZED");
 		assertThat(openRecords(authorization)).isEqualTo(1);
 		this.reconciliation.retryDue(this.clock.instant());
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED");
 
 		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
 
-		assertThat(status(authorization)).isEqualTo("VOIDED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED", "VOID SUCCEEDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID FAILED",
+				"VOID SUCCEEDED");
 		assertThat(openRecords(authorization)).isZero();
 	}
 
@@ -240,17 +249,17 @@ class PaymentsIntegrationTests {
 
 		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
 
-		assertThat(status(stuck)).isEqualTo("CAPTURED");
-		assertThat(status(healing)).isEqualTo("REFUNDED");
+		assertThat(this.rows.status(stuck)).isEqualTo("CAPTURED");
+		assertThat(this.rows.status(healing)).isEqualTo("REFUNDED");
 		assertThat(openRecords(stuck)).isEqualTo(1);
 		assertThat(openRecords(healing)).isZero();
 		assertThat(failures()).isEqualTo(failuresBefore + 1);
 		this.sandbox.failNext(Operation.REFUND, stuck.gatewayReference(), 0);
 		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
-		assertThat(status(stuck)).as("backs off after a second failure").isEqualTo("CAPTURED");
+		assertThat(this.rows.status(stuck)).as("backs off after a second failure").isEqualTo("CAPTURED");
 		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(10)));
-		assertThat(status(stuck)).isEqualTo("REFUNDED");
-		assertThat(calls(stuck)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED", "REFUND FAILED",
+		assertThat(this.rows.status(stuck)).isEqualTo("REFUNDED");
+		assertThat(this.rows.calls(stuck)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED", "REFUND FAILED",
 				"REFUND FAILED", "REFUND SUCCEEDED");
 	}
 
@@ -260,11 +269,12 @@ class PaymentsIntegrationTests {
 		UUID order = UUID.randomUUID();
 
 		this.payments.capture(authorization.paymentId(), order);
-		assertThat(status(authorization)).isEqualTo("AUTHORIZED");
+		assertThat(this.rows.status(authorization)).isEqualTo("AUTHORIZED");
 		this.reconciliation.retryDue(this.clock.instant().plus(Duration.ofMinutes(2)));
 
-		assertThat(status(authorization)).isEqualTo("CAPTURED");
-		assertThat(calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED", "CAPTURE SUCCEEDED");
+		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED",
+				"CAPTURE SUCCEEDED");
 	}
 
 	private Authorization authorize(String token, Money amount) {
@@ -273,24 +283,6 @@ class PaymentsIntegrationTests {
 
 	private static PaymentRequest request(String token, Money amount) {
 		return new PaymentRequest(UUID.randomUUID().toString(), token, amount, "cart-" + UUID.randomUUID());
-	}
-
-	private String status(Authorization authorization) {
-		return column(authorization, "status");
-	}
-
-	private String column(Authorization authorization, String column) {
-		return this.jdbc.sql("select cast(" + column + " as varchar(64)) from payments_payment where id = :id")
-			.param("id", authorization.paymentId())
-			.query(String.class)
-			.single();
-	}
-
-	private List<String> calls(Authorization authorization) {
-		return this.jdbc.sql("select operation, outcome from payments_gateway_call where payment_id = :id order by id")
-			.param("id", authorization.paymentId())
-			.query((rs, row) -> rs.getString("operation") + " " + rs.getString("outcome"))
-			.list();
 	}
 
 	private long openRecords(Authorization authorization) {

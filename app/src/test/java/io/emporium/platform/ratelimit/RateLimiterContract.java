@@ -3,10 +3,9 @@ package io.emporium.platform.ratelimit;
 import java.time.Clock;
 import java.time.Duration;
 import java.time.Instant;
-import java.time.ZoneId;
-import java.time.ZoneOffset;
 import java.util.UUID;
 
+import io.emporium.MovableClock;
 import io.emporium.platform.RateLimit;
 import io.emporium.platform.RateLimiter;
 import org.junit.jupiter.api.BeforeEach;
@@ -76,35 +75,6 @@ abstract class RateLimiterContract {
 			assertThat(this.limiter.tryAcquire(this.key, THREE_A_MINUTE)).isEmpty();
 		}
 		assertThat(this.limiter.tryAcquire(this.key, THREE_A_MINUTE)).isPresent();
-	}
-
-	static final class MovableClock extends Clock {
-
-		private volatile Instant now;
-
-		MovableClock(Instant now) {
-			this.now = now;
-		}
-
-		void advance(Duration duration) {
-			this.now = this.now.plus(duration);
-		}
-
-		@Override
-		public ZoneId getZone() {
-			return ZoneOffset.UTC;
-		}
-
-		@Override
-		public Clock withZone(ZoneId zone) {
-			return this;
-		}
-
-		@Override
-		public Instant instant() {
-			return this.now;
-		}
-
 	}
 
 }
