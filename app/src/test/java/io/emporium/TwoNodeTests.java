@@ -1,8 +1,16 @@
 package io.emporium;
 
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.Map;
 import java.util.Objects;
+import java.util.UUID;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ExecutorService;
+import java.util.concurrent.Executors;
+import java.util.concurrent.Future;
+import java.util.function.IntFunction;
 
 import com.nimbusds.jose.jwk.JWKSet;
 import com.nimbusds.jwt.SignedJWT;
@@ -36,6 +44,42 @@ class TwoNodeTests extends TwoNodeSupport {
 		assertThat(byToken.text("status")).isEqualTo("PAID");
 		ApiClient.Response byAdmin = this.a.admin().get("/api/v1/admin/orders/" + orderId);
 		assertThat(byAdmin.status()).as(byAdmin.toString()).isEqualTo(200);
+	}
+
+	@Test
+	void eightCheckoutsOfOneCartOnTwoNodesAtOnceMakeOneOrderAndOneCharge() throws Exception {
+		String sku = this.a.product(1200, 10);
+		String cartId = this.a.cartWith(this.a.api(), sku, 2);
+		String email = "two-nodes-" + sku + "@example.com";
+
+		List<ApiClient.Response> answers = atOnce(8,
+				i -> ((i % 2 == 0) ? this.a : this.b).api()
+					.with("Idempotency-Key", UUID.randomUUID().toString())
+					.post("/api/v1/checkout", StoreFixture.checkout(cartId, email, "tok_visa")));
+
+		assertThat(answers).filteredOn(answer -> answer.status() == 201).hasSize(1);
+		assertThat(answers).filteredOn(answer -> answer.status() != 201)
+			.allSatisfy(answer -> assertThat(answer.text("type").replaceAll(".*/", "")).as(answer.toString())
+				.isIn("checkout-in-progress", "cart-closed"));
+		assertThat(this.b.admin().get("/api/v1/admin/orders?email=" + email).json().path("total").asInt()).isEqualTo(1);
+		assertThat(this.a.payments(cartId)).hasSize(1);
+		assertThat(this.b.stock(sku)).isEqualTo(new StoreFixture.Level(8, 0));
+	}
+
+	@Test
+	void theSameKeyRetriedOnTheOtherNodeGetsTheFirstOrder() throws Exception {
+		String sku = this.a.product(1300, 10);
+		String cartId = this.a.cartWith(this.a.api(), sku, 1);
+		String key = UUID.randomUUID().toString();
+
+		List<ApiClient.Response> answers = atOnce(6, i -> ((i % 2 == 0) ? this.a : this.b).api()
+			.with("Idempotency-Key", key)
+			.post("/api/v1/checkout", StoreFixture.checkout(cartId, "retry-" + sku + "@example.com", "tok_visa")));
+
+		assertThat(answers).allSatisfy(answer -> assertThat(answer.status()).as(answer.toString()).isEqualTo(201));
+		assertThat(answers.stream().map(answer -> answer.text("orderId")).distinct()).hasSize(1);
+		assertThat(this.a.payments(cartId)).hasSize(1);
+		assertThat(this.a.stock(sku)).isEqualTo(new StoreFixture.Level(9, 0));
 	}
 
 	@Test
@@ -105,6 +149,27 @@ class TwoNodeTests extends TwoNodeSupport {
 
 	private static String kid(Customer customer) throws Exception {
 		return SignedJWT.parse(bearer(customer)).getHeader().getKeyID();
+	}
+
+	/** Starts every call at once on its own thread and returns every answer. */
+	private static List<ApiClient.Response> atOnce(int count, IntFunction<ApiClient.Response> call) throws Exception {
+		CountDownLatch start = new CountDownLatch(1);
+		try (ExecutorService threads = Executors.newVirtualThreadPerTaskExecutor()) {
+			List<Future<ApiClient.Response>> calls = new ArrayList<>();
+			for (int i = 0; i < count; i++) {
+				int index = i;
+				calls.add(threads.submit(() -> {
+					start.await();
+					return call.apply(index);
+				}));
+			}
+			start.countDown();
+			List<ApiClient.Response> answers = new ArrayList<>();
+			for (Future<ApiClient.Response> answer : calls) {
+				answers.add(answer.get());
+			}
+			return answers;
+		}
 	}
 
 }
