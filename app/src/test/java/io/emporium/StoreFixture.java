@@ -66,6 +66,15 @@ public final class StoreFixture {
 		return sku;
 	}
 
+	/** Changes the price of a product made by {@link #product}. */
+	public void reprice(String sku, long priceCents) {
+		ApiClient.Response updated = admin().put("/api/v1/admin/products/test-book-" + sku.toLowerCase(),
+				Map.of("title", "Test book " + sku, "description", "A book made for a test.", "categories", List.of(),
+						"attributes", Map.of("author", "A. Tester"), "variants", List.of(Map.of("sku", sku, "title",
+								"Paperback", "price", Map.of("amount", priceCents, "currency", "EUR")))));
+		assertThat(updated.status()).as(updated.toString()).isEqualTo(200);
+	}
+
 	/**
 	 * A new cart (the caller's own when signed in) holding this SKU; returns the cart id.
 	 */

@@ -116,6 +116,23 @@ class CheckoutCompensationTests extends CheckoutFaultsSupport {
 		assertThat(this.store.cartStatus(this.store.api(), purchase.cartId())).isEqualTo("ACTIVE");
 	}
 
+	@Test
+	void refusesARetryOfTheSameKeyAfterThePriceChanged() {
+		Purchase purchase = purchase();
+		doThrow(new PaymentUnavailableException()).when(this.payments).authorize(any());
+		checkout(purchase);
+		reset(this.payments);
+		this.store.reprice(purchase.sku(), 1500);
+
+		ApiClient.Response retried = checkout(purchase);
+
+		assertThat(retried.status()).isEqualTo(422);
+		assertThat(retried.text("type")).endsWith("/idempotency-key-reused");
+		assertThat(this.store.payments(purchase.cartId())).isEmpty();
+		assertThat(this.store.stock(purchase.sku())).isEqualTo(new StoreFixture.Level(5, 0));
+		assertThat(this.store.cartStatus(this.store.api(), purchase.cartId())).isEqualTo("ACTIVE");
+	}
+
 	private Purchase purchase() {
 		String sku = this.store.product(1200, 5);
 		String cartId = this.store.cartWith(this.store.api(), sku, 2);
