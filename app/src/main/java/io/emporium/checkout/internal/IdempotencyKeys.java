@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.function.Supplier;
 
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.checkout.CheckoutAbandoned;
@@ -104,13 +105,20 @@ class IdempotencyKeys {
 	}
 
 	/**
-	 * Records the stock the attempt holds and the priced cart it holds it for, under the
-	 * claim; false when the claim was taken over.
+	 * Holds stock and records the hold, with the priced cart it is for, under the claim
+	 * in one transaction: empty, and nothing held, when the claim was taken over.
 	 */
-	boolean recordHold(CheckoutClaim claim, String cartHash, ReservationId reservation) {
-		return progress(claim, "cart_hash = :hash, reservation_id = :reservation").param("hash", cartHash)
-			.param("reservation", reservation.value())
-			.update() == 1;
+	Optional<ReservationId> recordHold(CheckoutClaim claim, String cartHash, Supplier<ReservationId> hold) {
+		return Optional.ofNullable(this.transactions.execute(status -> {
+			ReservationId reservation = hold.get();
+			if (progress(claim, "cart_hash = :hash, reservation_id = :reservation").param("hash", cartHash)
+				.param("reservation", reservation.value())
+				.update() == 1) {
+				return reservation;
+			}
+			status.setRollbackOnly();
+			return null;
+		}));
 	}
 
 	boolean recordPayment(CheckoutClaim claim, UUID paymentId) {

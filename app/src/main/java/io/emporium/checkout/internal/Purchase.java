@@ -68,10 +68,12 @@ class Purchase {
 			if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
 				throw IdempotencyKeys.keyReused();
 			}
-			ReservationId reservation = this.inventory
-				.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
+			ReservationId reservation = this.keys
+				.recordHold(claim, priced.fingerprint(),
+						() -> this.inventory.reserve(
+								cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList()))
+				.orElseThrow(Purchase::takenOver);
 			undo.push(() -> this.inventory.release(reservation));
-			fenced(this.keys.recordHold(claim, priced.fingerprint(), reservation));
 			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);
 			return this.settlement.settle(claim, command, caller, priced, reservation, paymentId);
 		}

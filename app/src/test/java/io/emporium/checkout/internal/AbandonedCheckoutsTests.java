@@ -107,7 +107,7 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		var cart = this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, claim);
 		int quantity = cart.lines().get(0).quantity();
 		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(sku, quantity)));
-		this.keys.recordHold(claim, Digests.sha256(cartId), reservation);
+		this.keys.recordHold(claim, Digests.sha256(cartId), () -> reservation);
 		Authorization authorization = this.payments.authorize(
 				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
 		this.keys.recordPayment(claim, authorization.paymentId());

@@ -1,5 +1,6 @@
 package io.emporium.checkout.internal;
 
+import java.util.List;
 import java.util.UUID;
 
 import io.emporium.cart.CheckoutClaim;
@@ -7,7 +8,12 @@ import io.emporium.checkout.CheckoutAbandoned;
 import io.emporium.checkout.StaleKeys;
 import io.emporium.checkout.internal.IdempotencyKeys.Owned;
 import io.emporium.checkout.internal.IdempotencyKeys.Replay;
+import io.emporium.inventory.Inventory;
 import io.emporium.inventory.ReservationId;
+import io.emporium.inventory.StockCount;
+import io.emporium.inventory.StockLevels;
+import io.emporium.inventory.StockLine;
+import io.emporium.inventory.Warehouse;
 import io.emporium.platform.InvalidRequestException;
 import org.junit.jupiter.api.Test;
 
@@ -41,6 +47,9 @@ class CheckoutModuleTests {
 
 	@Autowired
 	JdbcClient jdbc;
+
+	@Autowired
+	Inventory inventory;
 
 	@Autowired
 	ApplicationContext context;
@@ -79,8 +88,7 @@ class CheckoutModuleTests {
 	void aTakeoverOfAStaleKeyFencesTheOldOwnerOut(Scenario scenario) {
 		String key = UUID.randomUUID().toString();
 		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
-		ReservationId reservation = ReservationId.random();
-		this.keys.recordHold(first, Digests.sha256("cart"), reservation);
+		ReservationId reservation = this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne).orElseThrow();
 		StaleKeys.makeStale(this.jdbc, key);
 
 		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)))
@@ -97,16 +105,43 @@ class CheckoutModuleTests {
 	}
 
 	@Test
+	void anAttemptThatLostItsKeyHoldsNoStock() {
+		String key = UUID.randomUUID().toString();
+		String sku = stocked(5);
+		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
+		StaleKeys.makeStale(this.jdbc, key);
+		owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
+
+		var held = this.keys.recordHold(first, Digests.sha256("cart"),
+				() -> this.inventory.reserve(List.of(new StockLine(sku, 2))));
+
+		assertThat(held).isEmpty();
+		assertThat(this.inventory.levels(sku).levels()).containsExactly(new StockLevels.Level(Warehouse.MAIN, 5, 0));
+	}
+
+	@Test
 	void aKeyGivenBackAfterARetryableFailureIsOwnedAgainUnderANewToken() {
 		String key = UUID.randomUUID().toString();
 		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
-		this.keys.recordHold(first, Digests.sha256("cart"), ReservationId.random());
+		this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne);
 
 		this.keys.reopen(first);
 		Owned again = (Owned) this.keys.claim(key, Digests.sha256("body"), "cart-" + key);
 
 		assertThat(again.claim().fence()).isEqualTo(2);
 		assertThat(again.cartHash()).isEqualTo(Digests.sha256("cart"));
+	}
+
+	/** A SKU of its own with {@code onHand} units in the main warehouse. */
+	private String stocked(int onHand) {
+		String sku = "CHK-" + UUID.randomUUID().toString().substring(0, 8);
+		this.inventory.setStock(List.of(new StockCount(sku, Warehouse.MAIN, onHand)));
+		return sku;
+	}
+
+	/** Holds one unit of a SKU of its own, as a checkout's hold would. */
+	private ReservationId holdOne() {
+		return this.inventory.reserve(List.of(new StockLine(stocked(1), 1)));
 	}
 
 	private static CheckoutClaim owned(IdempotencyKeys.Claim claim) {
