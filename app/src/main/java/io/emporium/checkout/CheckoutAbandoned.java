@@ -11,5 +11,5 @@ import org.jspecify.annotations.Nullable;
  * {@code fence} is the token the abandoned attempt held.
  */
 public record CheckoutAbandoned(String idempotencyKey, long fence, @Nullable String cartId,
-		@Nullable UUID reservationId, @Nullable UUID paymentId, Instant at) {
+		@Nullable UUID reservationId, Instant at) {
 }

@@ -1,5 +1,6 @@
 package io.emporium.payments;
 
+import java.util.Optional;
 import java.util.UUID;
 
 import io.emporium.platform.Money;
@@ -22,6 +23,12 @@ public interface Payments {
 	 * authorized and a retry with the same key is safe (503)
 	 */
 	Authorization authorize(PaymentRequest request);
+
+	/**
+	 * The payment the gateway answered under this idempotency key, if any: how a caller
+	 * that died right after authorizing finds what it must give back.
+	 */
+	Optional<UUID> paymentFor(String idempotencyKey);
 
 	/**
 	 * Captures an authorized payment and links it to its order. Idempotent (capturing

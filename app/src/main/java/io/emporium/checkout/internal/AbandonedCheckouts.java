@@ -2,6 +2,8 @@ package io.emporium.checkout.internal;
 
 import java.time.Clock;
 import java.time.Instant;
+import java.util.Optional;
+import java.util.UUID;
 
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
@@ -89,21 +91,20 @@ class AbandonedCheckouts {
 	 */
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
 	void on(CheckoutAbandoned abandoned) {
-		if (abandoned.paymentId() != null) {
-			this.payments.voidAuthorization(abandoned.paymentId(), "checkout abandoned");
-		}
+		CheckoutClaim claim = new CheckoutClaim(abandoned.idempotencyKey(), abandoned.fence());
+		Optional<UUID> payment = this.payments.paymentFor(Purchase.paymentKey(claim));
+		payment.ifPresent(id -> this.payments.voidAuthorization(id, "checkout abandoned"));
 		if (abandoned.reservationId() != null) {
 			this.inventory.release(new ReservationId(abandoned.reservationId()));
 		}
 		if (abandoned.cartId() != null) {
-			this.carts.releaseClaim(abandoned.cartId(),
-					new CheckoutClaim(abandoned.idempotencyKey(), abandoned.fence()));
+			this.carts.releaseClaim(abandoned.cartId(), claim);
 		}
 		log.atInfo()
 			.setMessage("gave back an abandoned checkout")
 			.addKeyValue("cartId", abandoned.cartId())
 			.addKeyValue("reservationId", abandoned.reservationId())
-			.addKeyValue("paymentId", abandoned.paymentId())
+			.addKeyValue("paymentId", payment.orElse(null))
 			.log();
 	}
 

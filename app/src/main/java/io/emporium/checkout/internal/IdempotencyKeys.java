@@ -121,8 +121,12 @@ class IdempotencyKeys {
 		}));
 	}
 
-	boolean recordPayment(CheckoutClaim claim, UUID paymentId) {
-		return progress(claim, "payment_id = :payment").param("payment", paymentId).update() == 1;
+	/**
+	 * Whether the claim still owns the key; run in the settlement's transaction, it also
+	 * locks the key's row, so a takeover waits until the settlement is decided.
+	 */
+	boolean stillOwned(CheckoutClaim claim) {
+		return progress(claim, "fence = fence").update() == 1;
 	}
 
 	/**
@@ -149,7 +153,7 @@ class IdempotencyKeys {
 	void reopen(CheckoutClaim claim) {
 		this.jdbc.sql("""
 				update checkout_idempotency
-				set state = 'RETRYABLE', reservation_id = null, payment_id = null, updated_at = :at
+				set state = 'RETRYABLE', reservation_id = null, updated_at = :at
 				where idempotency_key = :key and fence = :fence and state = 'IN_PROGRESS'""")
 			.param("at", now())
 			.param("key", claim.key())
@@ -206,7 +210,7 @@ class IdempotencyKeys {
 		Boolean taken = this.transactions.execute(status -> {
 			int rows = this.jdbc.sql("""
 					update checkout_idempotency
-					set fence = fence + 1, state = :state, reservation_id = null, payment_id = null, updated_at = :at
+					set fence = fence + 1, state = :state, reservation_id = null, updated_at = :at
 					where idempotency_key = :key and fence = :fence and state = :seen""")
 				.param("state", state)
 				.param("at", now())
@@ -216,7 +220,7 @@ class IdempotencyKeys {
 				.update();
 			if (rows == 1 && row.state().equals("IN_PROGRESS")) {
 				this.events.publishEvent(new CheckoutAbandoned(row.key(), row.fence(), row.cartId(),
-						row.reservationId(), row.paymentId(), this.clock.instant()));
+						row.reservationId(), this.clock.instant()));
 			}
 			return rows == 1;
 		});
@@ -255,8 +259,7 @@ class IdempotencyKeys {
 		String cartHash = rs.getString("cart_hash");
 		return new Row(rs.getString("idempotency_key"), rs.getString("request_hash").trim(), rs.getString("state"),
 				rs.getLong("fence"), rs.getString("cart_id"), (cartHash != null) ? cartHash.trim() : null,
-				rs.getObject("reservation_id", UUID.class), rs.getObject("payment_id", UUID.class), outcome,
-				rs.getTimestamp("updated_at").toInstant());
+				rs.getObject("reservation_id", UUID.class), outcome, rs.getTimestamp("updated_at").toInstant());
 	}
 
 	private Timestamp now() {
@@ -279,8 +282,8 @@ class IdempotencyKeys {
 	}
 
 	private record Row(String key, String requestHash, String state, long fence, @Nullable String cartId,
-			@Nullable String cartHash, @Nullable UUID reservationId, @Nullable UUID paymentId,
-			@Nullable CheckoutOutcome outcome, Instant updatedAt) {
+			@Nullable String cartHash, @Nullable UUID reservationId, @Nullable CheckoutOutcome outcome,
+			Instant updatedAt) {
 	}
 
 }

@@ -88,7 +88,6 @@ class Purchase {
 		Authorization authorization = this.payments
 			.authorize(new PaymentRequest(paymentKey(claim), command.paymentToken(), priced.total(), command.cartId()));
 		undo.push(() -> this.payments.voidAuthorization(authorization.paymentId(), "checkout failed"));
-		fenced(this.keys.recordPayment(claim, authorization.paymentId()));
 		if (!authorization.amount().equals(priced.total())) {
 			throw new ConflictException("payment-mismatch",
 					"The payment authorized does not match the order total; nothing was charged");
@@ -107,12 +106,6 @@ class Purchase {
 	static ConflictException takenOver() {
 		return new ConflictException("checkout-in-progress",
 				"This checkout was taken over by a newer attempt with the same Idempotency-Key; retry to see its outcome");
-	}
-
-	private static void fenced(boolean recorded) {
-		if (!recorded) {
-			throw takenOver();
-		}
 	}
 
 	private static void giveBack(Deque<Runnable> undo, RuntimeException cause) {

@@ -16,9 +16,10 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Transactional;
 
 /**
- * The last step of a purchase, all or nothing in one transaction: record the paid order,
- * confirm its stock, close the cart under the claim and store the key's answer. If any
- * part fails nothing of it stays, and the caller gives back what it held.
+ * The last step of a purchase, all or nothing in one transaction: check the claim still
+ * owns the key (and hold its row), record the paid order, confirm its stock, close the
+ * cart under the claim and store the key's answer. If any part fails nothing of it stays,
+ * and the caller gives back what it held.
  */
 @Component
 class Settlement {
@@ -31,7 +32,10 @@ class Settlement {
 
 	private final CheckoutOutcomes outcomes;
 
-	Settlement(Orders orders, Inventory inventory, Carts carts, CheckoutOutcomes outcomes) {
+	private final IdempotencyKeys keys;
+
+	Settlement(Orders orders, Inventory inventory, Carts carts, CheckoutOutcomes outcomes, IdempotencyKeys keys) {
+		this.keys = keys;
 		this.orders = orders;
 		this.inventory = inventory;
 		this.carts = carts;
@@ -41,6 +45,9 @@ class Settlement {
 	@Transactional
 	CheckoutOutcome settle(CheckoutClaim claim, CheckoutCommand command, Caller caller, PricedLines priced,
 			ReservationId reservation, @Nullable UUID paymentId) {
+		if (!this.keys.stillOwned(claim)) {
+			throw Purchase.takenOver();
+		}
 		PlacedOrder order = this.orders.placePaid(new PlaceOrder(caller.customerId(), command.email(),
 				command.shippingAddress(), priced.lines(), priced.total(), paymentId));
 		this.inventory.confirm(reservation, order.orderId());

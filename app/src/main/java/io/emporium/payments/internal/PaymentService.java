@@ -72,6 +72,11 @@ class PaymentService implements Payments {
 	}
 
 	@Override
+	public Optional<UUID> paymentFor(String idempotencyKey) {
+		return this.payments.findByKey(idempotencyKey).map(Payment::id);
+	}
+
+	@Override
 	public Authorization authorize(PaymentRequest request) {
 		Optional<Payment> earlier = this.payments.findByKey(request.idempotencyKey());
 		if (earlier.isPresent() && !earlier.get().amount().equals(request.amount())) {

@@ -55,7 +55,6 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 			.andWaitForEventOfType(CheckoutAbandoned.class)
 			.matchingMappedValue(CheckoutAbandoned::idempotencyKey, key)
 			.toArriveAndVerify(event -> {
-				assertThat(event.paymentId()).isEqualTo(attempt.paymentId());
 				assertThat(event.reservationId()).isEqualTo(attempt.reservation().value());
 			});
 
@@ -65,6 +64,29 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 			assertThat(this.store.payments(cartId)).singleElement()
 				.satisfies(payment -> assertThat(payment.path("status").asText()).as(payment.toString())
 					.isEqualTo("VOIDED"));
+		});
+	}
+
+	@Test
+	void voidsAnAuthorizationTheGatewayGaveJustBeforeTheNodeDied() {
+		String sku = this.store.product(1500, 4);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		String key = UUID.randomUUID().toString();
+		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key), cartId);
+		this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, owned.claim());
+		this.keys.recordHold(owned.claim(), Digests.sha256(cartId),
+				() -> this.inventory.reserve(List.of(new StockLine(sku, 1))));
+		this.payments.authorize(
+				new PaymentRequest(Purchase.paymentKey(owned.claim()), "tok_visa", Money.of(1500, "EUR"), cartId));
+		StaleKeys.makeStale(this.jdbc, key);
+
+		this.abandoned.abandonStale(Instant.now());
+
+		await().untilAsserted(() -> {
+			assertThat(this.store.payments(cartId)).singleElement()
+				.satisfies(payment -> assertThat(payment.path("status").asText()).isEqualTo("VOIDED"));
+			assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 0));
+			assertThat(this.store.cartStatus(this.store.api(), cartId)).isEqualTo("ACTIVE");
 		});
 	}
 
@@ -88,9 +110,7 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		String key = UUID.randomUUID().toString();
 		HalfDone attempt = dieAfterAuthorizing(key, cartId, sku);
 
-		scenario
-			.publish(new CheckoutAbandoned(key, 1, cartId, attempt.reservation().value(), attempt.paymentId(),
-					Instant.now()))
+		scenario.publish(new CheckoutAbandoned(key, 1, cartId, attempt.reservation().value(), Instant.now()))
 			.andWaitForStateChange(() -> this.store.cartStatus(this.store.api(), cartId), "ACTIVE"::equals)
 			.andVerify(status -> {
 				assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 0));
@@ -110,7 +130,6 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		this.keys.recordHold(claim, Digests.sha256(cartId), () -> reservation);
 		Authorization authorization = this.payments.authorize(
 				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
-		this.keys.recordPayment(claim, authorization.paymentId());
 		return new HalfDone(reservation, authorization.paymentId());
 	}
 

@@ -98,7 +98,7 @@ class CheckoutModuleTests {
 				assertThat(second.fence()).isEqualTo(2);
 				assertThat(event.fence()).isEqualTo(1);
 				assertThat(event.reservationId()).isEqualTo(reservation.value());
-				assertThat(this.keys.recordPayment(first, UUID.randomUUID())).isFalse();
+				assertThat(this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne)).isEmpty();
 				assertThat(this.keys.complete(first, new CheckoutOutcome(201, "{}", false))).isFalse();
 				assertThat(this.keys.complete(second, new CheckoutOutcome(201, "{\"late\":false}", false))).isTrue();
 			});
