@@ -31,6 +31,17 @@ public interface Payments {
 	Optional<UUID> paymentFor(String idempotencyKey);
 
 	/**
+	 * Gives an authorized payment to its order, in the caller's transaction (the one that
+	 * records the order): once that commits, the payment waits for its order's capture
+	 * and can no longer be voided as a failed checkout's.
+	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
+	 * @throws io.emporium.platform.ConflictException when the payment is being voided, is
+	 * no longer authorized, or belongs to another order (409, type
+	 * payment-state-conflict)
+	 */
+	void attach(UUID paymentId, UUID orderId);
+
+	/**
 	 * Captures an authorized payment and links it to its order. Idempotent (capturing
 	 * twice is harmless). A capture the gateway fails to do is recorded for
 	 * reconciliation and retried by a job.

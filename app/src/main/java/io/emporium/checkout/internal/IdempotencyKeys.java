@@ -12,7 +12,6 @@ import java.util.function.Supplier;
 
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.checkout.CheckoutAbandoned;
-import io.emporium.inventory.ReservationId;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.InvalidRequestException;
 import org.jspecify.annotations.Nullable;
@@ -108,13 +107,14 @@ class IdempotencyKeys {
 	 * Holds stock and records the hold, with the priced cart it is for, under the claim
 	 * in one transaction: empty, and nothing held, when the claim was taken over.
 	 */
-	Optional<ReservationId> recordHold(CheckoutClaim claim, String cartHash, Supplier<ReservationId> hold) {
+	Optional<HeldCart> recordHold(CheckoutClaim claim, Supplier<HeldCart> hold) {
 		return Optional.ofNullable(this.transactions.execute(status -> {
-			ReservationId reservation = hold.get();
-			if (progress(claim, "cart_hash = :hash, reservation_id = :reservation").param("hash", cartHash)
-				.param("reservation", reservation.value())
+			HeldCart held = hold.get();
+			if (progress(claim, "cart_hash = :hash, reservation_id = :reservation")
+				.param("hash", held.priced().fingerprint())
+				.param("reservation", held.reservation().value())
 				.update() == 1) {
-				return reservation;
+				return held;
 			}
 			status.setRollbackOnly();
 			return null;

@@ -22,11 +22,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of a purchase under one claim of its key: claim the cart, price it, hold the
- * stock, authorize the money, settle. Each step that takes something registers how to
- * give it back; any failure gives back everything taken so far (void, release, reopen the
- * cart), newest first, and is then rethrown. Progress is recorded under the fencing
- * token, so an attempt that was taken over stops at its next step.
+ * The steps of a purchase under one claim of its key: claim the cart, price it and hold
+ * its stock (one transaction), authorize the money, settle. Each step that takes
+ * something registers how to give it back; any failure gives back everything taken so far
+ * (void, release, reopen the cart), newest first, and is then rethrown. Progress is
+ * recorded under the fencing token, so an attempt that was taken over stops at its next
+ * step.
  */
 @Component
 class Purchase {
@@ -60,27 +61,37 @@ class Purchase {
 	 * attempt of this key priced, which this one must match.
 	 */
 	CheckoutOutcome run(CheckoutClaim claim, @Nullable String earlierCart, CheckoutCommand command, Caller caller) {
-		CartSnapshot cart = this.carts.claimForCheckout(command.cartId(), caller, claim);
 		Deque<Runnable> undo = new ArrayDeque<>();
-		undo.push(() -> this.carts.releaseClaim(cart.id(), claim));
+		// A cart in the database is released by the rollback of the hold's transaction,
+		// one in Redis by this; releasing a claim that is not there changes nothing.
+		undo.push(() -> this.carts.releaseClaim(command.cartId(), claim));
 		try {
-			PricedLines priced = this.pricing.price(cart);
-			if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
-				throw IdempotencyKeys.keyReused();
-			}
-			ReservationId reservation = this.keys
-				.recordHold(claim, priced.fingerprint(),
-						() -> this.inventory.reserve(
-								cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList()))
+			HeldCart held = this.keys.recordHold(claim, () -> hold(claim, earlierCart, command, caller))
 				.orElseThrow(Purchase::takenOver);
-			undo.push(() -> this.inventory.release(reservation));
+			undo.push(() -> this.inventory.release(held.reservation()));
+			PricedLines priced = held.priced();
 			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);
-			return this.settlement.settle(claim, command, caller, priced, reservation, paymentId);
+			return this.settlement.settle(claim, command, caller, priced, held.reservation(), paymentId);
 		}
 		catch (RuntimeException ex) {
 			giveBack(undo, ex);
 			throw ex;
 		}
+	}
+
+	/**
+	 * Claims the cart, prices it and holds its stock; the caller runs this in the
+	 * transaction that records the hold under the key, so all of it commits at once.
+	 */
+	private HeldCart hold(CheckoutClaim claim, @Nullable String earlierCart, CheckoutCommand command, Caller caller) {
+		CartSnapshot cart = this.carts.claimForCheckout(command.cartId(), caller, claim);
+		PricedLines priced = this.pricing.price(cart);
+		if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
+			throw IdempotencyKeys.keyReused();
+		}
+		ReservationId reservation = this.inventory
+			.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
+		return new HeldCart(priced, reservation);
 	}
 
 	/** The authorized payment's id; the amount authorized must be the total to pay. */

@@ -9,6 +9,7 @@ import io.emporium.inventory.ReservationId;
 import io.emporium.orders.Orders;
 import io.emporium.orders.PlaceOrder;
 import io.emporium.orders.PlacedOrder;
+import io.emporium.payments.Payments;
 import io.emporium.platform.Caller;
 import org.jspecify.annotations.Nullable;
 
@@ -17,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The last step of a purchase, all or nothing in one transaction: check the claim still
- * owns the key (and hold its row), record the paid order, confirm its stock, close the
- * cart under the claim and store the key's answer. If any part fails nothing of it stays,
- * and the caller gives back what it held.
+ * owns the key (and hold its row), record the paid order, give it its payment, confirm
+ * its stock, close the cart under the claim and store the key's answer. If any part fails
+ * nothing of it stays, and the caller gives back what it held.
  */
 @Component
 class Settlement {
@@ -34,7 +35,11 @@ class Settlement {
 
 	private final IdempotencyKeys keys;
 
-	Settlement(Orders orders, Inventory inventory, Carts carts, CheckoutOutcomes outcomes, IdempotencyKeys keys) {
+	private final Payments payments;
+
+	Settlement(Orders orders, Inventory inventory, Carts carts, CheckoutOutcomes outcomes, IdempotencyKeys keys,
+			Payments payments) {
+		this.payments = payments;
 		this.keys = keys;
 		this.orders = orders;
 		this.inventory = inventory;
@@ -50,6 +55,9 @@ class Settlement {
 		}
 		PlacedOrder order = this.orders.placePaid(new PlaceOrder(caller.customerId(), command.email(),
 				command.shippingAddress(), priced.lines(), priced.total(), paymentId));
+		if (paymentId != null) {
+			this.payments.attach(paymentId, order.orderId());
+		}
 		this.inventory.confirm(reservation, order.orderId());
 		this.carts.checkedOut(command.cartId(), claim, order.orderId());
 		return this.outcomes.completed(claim, command.cartId(), order);

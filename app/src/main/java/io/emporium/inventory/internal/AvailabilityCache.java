@@ -14,6 +14,7 @@ import io.emporium.inventory.StockReleased;
 import io.emporium.inventory.StockReserved;
 import io.emporium.inventory.StockReturned;
 import io.emporium.platform.Broadcast;
+import io.emporium.platform.BroadcastsMissed;
 import io.micrometer.core.instrument.MeterRegistry;
 import io.micrometer.core.instrument.Tags;
 import io.micrometer.core.instrument.binder.MeterBinder;
@@ -84,6 +85,11 @@ class AvailabilityCache implements MeterBinder {
 	@EventListener
 	void onCounted(Broadcast<StockCounted> broadcast) {
 		forget(broadcast.event().counts().stream().map(StockCount::sku).toList());
+	}
+
+	@EventListener
+	void on(BroadcastsMissed missed) {
+		this.cache.invalidateAll();
 	}
 
 	/**

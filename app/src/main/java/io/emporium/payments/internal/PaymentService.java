@@ -108,6 +108,11 @@ class PaymentService implements Payments {
 	}
 
 	@Override
+	public void attach(UUID paymentId, UUID orderId) {
+		this.settlements.attach(paymentId, orderId);
+	}
+
+	@Override
 	public void capture(UUID paymentId, UUID orderId) {
 		reconcileIfFailed(paymentId, orderId, "capture for order " + orderId,
 				this.settlements.capture(paymentId, orderId));

@@ -32,9 +32,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Capture, void and refund: claim the step with a conditional update, ask the gateway
- * outside any transaction, record the call, the new status and the event in one new
- * transaction, then note the step in the order's history. A step the gateway fails comes
- * back as an {@link Attempt} to retry; nothing here opens reconciliation records.
+ * outside any transaction, then record the call, the new status, the event and a note in
+ * the order's history in one new transaction. A step the gateway fails comes back as an
+ * {@link Attempt} to retry; nothing here opens reconciliation records.
  */
 @Component
 class Settlements {
@@ -58,6 +58,8 @@ class Settlements {
 
 	private final TransactionTemplate transactions;
 
+	private final TransactionTemplate savepoints;
+
 	private final Clock clock;
 
 	Settlements(PaymentGateway gateway, PaymentRepository payments, Orders orders, ApplicationEventPublisher events,
@@ -70,12 +72,15 @@ class Settlements {
 		// does.
 		this.transactions = new TransactionTemplate(transactionManager);
 		this.transactions.setPropagationBehavior(TransactionDefinition.PROPAGATION_REQUIRES_NEW);
+		this.savepoints = new TransactionTemplate(transactionManager);
+		this.savepoints.setPropagationBehavior(TransactionDefinition.PROPAGATION_NESTED);
 		this.clock = clock;
 	}
 
 	Attempt capture(UUID paymentId, UUID orderId) {
 		Payment payment = find(paymentId);
-		if (payment.status().capturable() && claim(paymentId, Operation.CAPTURE, orderId)) {
+		if (payment.status().capturable()
+				&& (attachedTo(payment, orderId) || claim(paymentId, Operation.CAPTURE, orderId))) {
 			return captureClaimed(payment, orderId);
 		}
 		Payment current = find(paymentId);
@@ -108,6 +113,21 @@ class Settlements {
 			return refund(paymentId, order, GIVE_BACK_KEY, null, reason);
 		}
 		return Attempt.completed();
+	}
+
+	/**
+	 * Claims the payment for its order's capture in the caller's transaction: the
+	 * checkout does so in the transaction that records the order.
+	 */
+	void attach(UUID paymentId, UUID orderId) {
+		if (!this.payments.claim(paymentId, Operation.CAPTURE, orderId, now())) {
+			throw new ConflictException("payment-state-conflict", "Payment " + paymentId
+					+ " cannot be captured for order " + orderId + ": it is " + describe(find(paymentId)) + ".");
+		}
+	}
+
+	private static boolean attachedTo(Payment payment, UUID orderId) {
+		return payment.pending() == Operation.CAPTURE && orderId.equals(payment.orderId());
 	}
 
 	/**
@@ -188,18 +208,15 @@ class Settlements {
 			failed(payment, Operation.CAPTURE, payment.amount(), ex);
 			return Attempt.retry(Operation.CAPTURE, null, String.valueOf(ex.getMessage()));
 		}
-		Boolean changed = this.transactions.execute(status -> {
+		this.transactions.executeWithoutResult(status -> {
 			Instant at = now();
 			succeeded(payment, Operation.CAPTURE, payment.amount(), reference, at);
 			if (!this.payments.captured(payment.id(), at)) {
-				return false;
+				return;
 			}
 			this.events.publishEvent(new PaymentCaptured(payment.id(), orderId, payment.amount(), at));
-			return true;
-		});
-		if (Boolean.TRUE.equals(changed)) {
 			note(payment, orderId, "captured " + format(payment.amount()));
-		}
+		});
 		return Attempt.completed();
 	}
 
@@ -212,18 +229,15 @@ class Settlements {
 			failed(payment, Operation.VOID, payment.amount(), ex);
 			return Attempt.retry(Operation.VOID, null, String.valueOf(ex.getMessage()));
 		}
-		Boolean changed = this.transactions.execute(status -> {
+		this.transactions.executeWithoutResult(status -> {
 			Instant at = now();
 			succeeded(payment, Operation.VOID, payment.amount(), reference, at);
 			if (!this.payments.voided(payment.id(), at)) {
-				return false;
+				return;
 			}
 			this.events.publishEvent(new PaymentVoided(payment.id(), orderId, payment.amount(), at));
-			return true;
-		});
-		if (Boolean.TRUE.equals(changed)) {
 			note(payment, orderId, "payment voided (" + reason + ")");
-		}
+		});
 		return Attempt.completed();
 	}
 
@@ -237,7 +251,7 @@ class Settlements {
 			failed(payment, Operation.REFUND, refund.amount(), ex);
 			return Attempt.retry(Operation.REFUND, refund.id(), String.valueOf(ex.getMessage()));
 		}
-		Boolean changed = this.transactions.execute(status -> {
+		this.transactions.executeWithoutResult(status -> {
 			// The payment row first, as every refund transaction takes it: a refund being
 			// accepted holds it while it inserts its key, so taking the refund row first
 			// could deadlock with it.
@@ -245,29 +259,27 @@ class Settlements {
 			Instant at = now();
 			succeeded(payment, Operation.REFUND, refund.amount(), reference, at);
 			if (!this.payments.refundSucceeded(refund.id(), reference, at)) {
-				return false;
+				return;
 			}
 			Payment counted = count(refund, at);
 			this.events.publishEvent(new PaymentRefunded(payment.id(), refund.id(), orderId, refund.amount(),
 					counted.money(counted.refunded()), counted.money(counted.captured()), at));
-			return true;
-		});
-		if (Boolean.TRUE.equals(changed)) {
 			note(payment, orderId, "refunded " + format(refund.amount()));
-		}
+		});
 		return Attempt.completed();
 	}
 
 	/**
-	 * Tells the order's history what happened to its money. The money step has committed
-	 * by now and stands on its own, so an order that cannot take the note is only logged.
+	 * Tells the order's history what happened to its money, in the transaction that
+	 * records the money step, behind a savepoint: the money step stands on its own, so an
+	 * order that cannot take the note is only logged.
 	 */
 	private void note(Payment payment, @Nullable UUID orderId, String note) {
 		if (orderId == null) {
 			return;
 		}
 		try {
-			this.transactions.executeWithoutResult(status -> this.orders.note(orderId, ACTOR, note));
+			this.savepoints.executeWithoutResult(status -> this.orders.note(orderId, ACTOR, note));
 		}
 		catch (NotFoundException | ConflictException ex) {
 			log.atWarn()

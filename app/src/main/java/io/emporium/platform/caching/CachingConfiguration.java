@@ -4,6 +4,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
+import io.emporium.platform.BroadcastsMissed;
 import io.emporium.platform.CacheSpec;
 import io.emporium.platform.EmporiumProperties;
 import tools.jackson.databind.json.JsonMapper;
@@ -14,6 +15,8 @@ import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
 import org.springframework.cache.caffeine.CaffeineCache;
 import org.springframework.cache.interceptor.CacheErrorHandler;
+import org.springframework.context.ApplicationListener;
+import org.springframework.context.PayloadApplicationEvent;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
@@ -51,6 +54,15 @@ class CachingConfiguration implements CachingConfigurer {
 			return new TieredCache(local, (sharedCaches != null && spec.shared()) ? sharedCaches.create(spec) : null,
 					this.errors, backoff);
 		}).toList());
+	}
+
+	/**
+	 * After a gap in the fan-out this node cannot tell which of its copies are stale, so
+	 * it forgets all of them; the shared tier was kept current by the writers.
+	 */
+	@Bean
+	ApplicationListener<PayloadApplicationEvent<BroadcastsMissed>> forgetLocalCopies(TieredCacheManager cacheManager) {
+		return ApplicationListener.forPayload(missed -> cacheManager.clearLocal());
 	}
 
 	@Bean

@@ -1,9 +1,15 @@
 package io.emporium.platform.events;
 
+import java.time.Clock;
+import java.util.concurrent.atomic.AtomicBoolean;
+
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.emporium.platform.BroadcastsMissed;
 import io.emporium.platform.EmporiumProperties;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.amqp.core.Base64UrlNamingStrategy;
@@ -14,13 +20,16 @@ import org.springframework.amqp.core.Queue;
 import org.springframework.amqp.core.TopicExchange;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerContainerFactory;
 import org.springframework.amqp.rabbit.core.RabbitTemplate;
+import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
+import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
@@ -36,6 +45,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 @EnableConfigurationProperties(EventsProperties.class)
 class EventsConfiguration {
 
+	private static final Logger log = LoggerFactory.getLogger(EventsConfiguration.class);
+
 	/**
 	 * Publications whose listener failed are tried again on a worker once they are
 	 * {@code resubmit-after} old; those a stopped node left in flight are republished at
@@ -47,6 +58,18 @@ class EventsConfiguration {
 		ResubmissionOptions options = ResubmissionOptions.defaults().withMinAge(properties.resubmitAfter());
 		return Tasks.recurring("platform-resubmit-events", FixedDelay.of(properties.resubmitEvery()))
 			.execute((instance, context) -> publications.resubmitIncompletePublications(options));
+	}
+
+	/**
+	 * Completed publications are kept {@code keep-completed} and then deleted, so that
+	 * the registry's table holds what is in flight and recent history, not every event
+	 * ever.
+	 */
+	@Bean
+	RecurringTask<Void> platformPurgeCompletedEvents(CompletedEventPublications completed,
+			EventsProperties properties) {
+		return Tasks.recurring("platform-purge-completed-events", FixedDelay.of(properties.purgeEvery()))
+			.execute((instance, context) -> completed.deletePublicationsOlderThan(properties.keepCompleted()));
 	}
 
 	@Bean
@@ -107,6 +130,26 @@ class EventsConfiguration {
 			container.setConcurrentConsumers(1);
 			container.setDefaultRequeueRejected(false);
 			return container;
+		}
+
+		/**
+		 * The first consume-ok on this node's fan-out queue starts it; every later one
+		 * follows a lost connection, which took the exclusive queue and what was sent to
+		 * it meanwhile: the node is told that it missed broadcasts.
+		 */
+		@Bean
+		ApplicationListener<ConsumeOkEvent> fanOutGaps(Queue fanOutQueue, ApplicationEventPublisher events,
+				Clock clock) {
+			AtomicBoolean started = new AtomicBoolean();
+			return event -> {
+				if (fanOutQueue.getName().equals(event.getQueue()) && started.getAndSet(true)) {
+					log.atWarn()
+						.setMessage("fan-out consumed again after a lost connection; forgetting local copies")
+						.addKeyValue("queue", event.getQueue())
+						.log();
+					events.publishEvent(new BroadcastsMissed(clock.instant()));
+				}
+			};
 		}
 
 		@Bean

@@ -6,10 +6,12 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long a send waits for RabbitMQ's confirm, and how often (and after how long) event
- * publications whose listener failed are tried again.
+ * How long a send waits for RabbitMQ's confirm, how often (and after how long) event
+ * publications whose listener failed are tried again, and how long completed ones are
+ * kept (for an operator to look into) before they are deleted.
  */
 @ConfigurationProperties("emporium.events")
 record EventsProperties(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration resubmitEvery,
-		@DefaultValue("30s") Duration resubmitAfter) {
+		@DefaultValue("30s") Duration resubmitAfter, @DefaultValue("1d") Duration keepCompleted,
+		@DefaultValue("1h") Duration purgeEvery) {
 }

@@ -74,8 +74,8 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		String key = UUID.randomUUID().toString();
 		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key), cartId);
 		this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, owned.claim());
-		this.keys.recordHold(owned.claim(), Digests.sha256(cartId),
-				() -> this.inventory.reserve(List.of(new StockLine(sku, 1))));
+		this.keys.recordHold(owned.claim(),
+				() -> Holds.of(sku, 1, this.inventory.reserve(List.of(new StockLine(sku, 1)))));
 		this.payments.authorize(
 				new PaymentRequest(Purchase.paymentKey(owned.claim()), "tok_visa", Money.of(1500, "EUR"), cartId));
 		StaleKeys.makeStale(this.jdbc, key);
@@ -127,7 +127,7 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		var cart = this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, claim);
 		int quantity = cart.lines().get(0).quantity();
 		ReservationId reservation = this.inventory.reserve(List.of(new StockLine(sku, quantity)));
-		this.keys.recordHold(claim, Digests.sha256(cartId), () -> reservation);
+		this.keys.recordHold(claim, () -> Holds.of(sku, quantity, reservation));
 		Authorization authorization = this.payments.authorize(
 				new PaymentRequest(Purchase.paymentKey(claim), "tok_visa", Money.of(1500L * quantity, "EUR"), cartId));
 		return new HalfDone(reservation, authorization.paymentId());

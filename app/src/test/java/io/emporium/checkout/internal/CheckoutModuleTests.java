@@ -88,7 +88,7 @@ class CheckoutModuleTests {
 	void aTakeoverOfAStaleKeyFencesTheOldOwnerOut(Scenario scenario) {
 		String key = UUID.randomUUID().toString();
 		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
-		ReservationId reservation = this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne).orElseThrow();
+		ReservationId reservation = this.keys.recordHold(first, this::holdOne).orElseThrow().reservation();
 		StaleKeys.makeStale(this.jdbc, key);
 
 		scenario.stimulate(() -> owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)))
@@ -98,7 +98,7 @@ class CheckoutModuleTests {
 				assertThat(second.fence()).isEqualTo(2);
 				assertThat(event.fence()).isEqualTo(1);
 				assertThat(event.reservationId()).isEqualTo(reservation.value());
-				assertThat(this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne)).isEmpty();
+				assertThat(this.keys.recordHold(first, this::holdOne)).isEmpty();
 				assertThat(this.keys.complete(first, new CheckoutOutcome(201, "{}", false))).isFalse();
 				assertThat(this.keys.complete(second, new CheckoutOutcome(201, "{\"late\":false}", false))).isTrue();
 			});
@@ -112,8 +112,8 @@ class CheckoutModuleTests {
 		StaleKeys.makeStale(this.jdbc, key);
 		owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
 
-		var held = this.keys.recordHold(first, Digests.sha256("cart"),
-				() -> this.inventory.reserve(List.of(new StockLine(sku, 2))));
+		var held = this.keys.recordHold(first,
+				() -> Holds.of(sku, 2, this.inventory.reserve(List.of(new StockLine(sku, 2)))));
 
 		assertThat(held).isEmpty();
 		assertThat(this.inventory.levels(sku).levels()).containsExactly(new StockLevels.Level(Warehouse.MAIN, 5, 0));
@@ -123,13 +123,13 @@ class CheckoutModuleTests {
 	void aKeyGivenBackAfterARetryableFailureIsOwnedAgainUnderANewToken() {
 		String key = UUID.randomUUID().toString();
 		CheckoutClaim first = owned(this.keys.claim(key, Digests.sha256("body"), "cart-" + key));
-		this.keys.recordHold(first, Digests.sha256("cart"), this::holdOne);
+		HeldCart held = this.keys.recordHold(first, this::holdOne).orElseThrow();
 
 		this.keys.reopen(first);
 		Owned again = (Owned) this.keys.claim(key, Digests.sha256("body"), "cart-" + key);
 
 		assertThat(again.claim().fence()).isEqualTo(2);
-		assertThat(again.cartHash()).isEqualTo(Digests.sha256("cart"));
+		assertThat(again.cartHash()).isEqualTo(held.priced().fingerprint());
 	}
 
 	/** A SKU of its own with {@code onHand} units in the main warehouse. */
@@ -140,8 +140,9 @@ class CheckoutModuleTests {
 	}
 
 	/** Holds one unit of a SKU of its own, as a checkout's hold would. */
-	private ReservationId holdOne() {
-		return this.inventory.reserve(List.of(new StockLine(stocked(1), 1)));
+	private HeldCart holdOne() {
+		String sku = stocked(1);
+		return Holds.of(sku, 1, this.inventory.reserve(List.of(new StockLine(sku, 1))));
 	}
 
 	private static CheckoutClaim owned(IdempotencyKeys.Claim claim) {

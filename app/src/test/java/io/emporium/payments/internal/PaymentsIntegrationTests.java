@@ -131,6 +131,41 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
+	void aPaymentGivenToAnOrderIsCapturedForThatOrderOnly() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+		UUID order = UUID.randomUUID();
+
+		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), order));
+
+		assertThat(this.rows.column(authorization, "order_id")).isEqualTo(order.toString());
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.payments.attach(authorization.paymentId(), UUID.randomUUID()));
+		assertThatExceptionOfType(ConflictException.class)
+			.isThrownBy(() -> this.payments.capture(authorization.paymentId(), UUID.randomUUID()));
+		this.payments.capture(authorization.paymentId(), order);
+		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+	}
+
+	@Test
+	void aPaymentWhoseOrderWasRolledBackIsVoidedAndCannotBeGivenToAnotherOrder() {
+		Authorization authorization = authorize("tok_visa", PRICE);
+
+		assertThatExceptionOfType(IllegalStateException.class)
+			.isThrownBy(() -> this.transactions.executeWithoutResult(status -> {
+				this.payments.attach(authorization.paymentId(), UUID.randomUUID());
+				throw new IllegalStateException("the order could not be recorded");
+			}));
+		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
+
+		assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+		assertThat(this.rows.column(authorization, "coalesce(cast(order_id as varchar(64)), 'none')"))
+			.isEqualTo("none");
+		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.transactions
+			.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), UUID.randomUUID())));
+	}
+
+	@Test
 	void capturesOnceHoweverOftenAsked() {
 		Authorization authorization = authorize("tok_visa", PRICE);
 		UUID order = UUID.randomUUID();

@@ -1,5 +1,6 @@
 package io.emporium.platform.caching;
 
+import java.net.ServerSocket;
 import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
@@ -19,6 +20,7 @@ import org.junit.jupiter.api.BeforeAll;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
+import org.springframework.amqp.rabbit.connection.CachingConnectionFactory;
 import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 
@@ -127,6 +129,38 @@ class CatalogAcrossNodesTests {
 		long lag = lagUntil(() -> available(onB.api().get(path)) == 3);
 
 		System.out.printf("stock sold on node A, served by node B after %d ms%n", lag);
+	}
+
+	/**
+	 * A node's fan-out queue goes with its RabbitMQ connection, and with it whatever was
+	 * broadcast until it is back: the node must then forget its local copies.
+	 */
+	@Test
+	void aNodeCutOffFromTheFanOutServesWhatItMissedOnceItIsBack() throws Exception {
+		String sku = onA.product(1299, 5);
+		String path = "/api/v1/products/" + slugOf(sku);
+		assertThat(price(onB.api().get(path))).isEqualTo(1299);
+		CachingConnectionFactory connections = nodeB.getBean(CachingConnectionFactory.class);
+		try {
+			connections.setAddresses("127.0.0.1:" + closedPort());
+			connections.resetConnection();
+
+			ApiClient.Response changed = onA.admin().put("/api/v1/admin/products/" + slugOf(sku), draft(sku, 999));
+			assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+			Thread.sleep(WITHIN.toMillis());
+			assertThat(price(onB.api().get(path))).as("node B missed the change").isEqualTo(1299);
+		}
+		finally {
+			connections.setAddresses("127.0.0.1:5672");
+			connections.resetConnection();
+		}
+		await().atMost(Duration.ofSeconds(30)).until(() -> price(onB.api().get(path)) == 999);
+	}
+
+	private static int closedPort() throws java.io.IOException {
+		try (ServerSocket socket = new ServerSocket(0)) {
+			return socket.getLocalPort();
+		}
 	}
 
 	/** Polls every 20 ms for at most a second; returns how long it took. */

@@ -1,0 +1,29 @@
+package io.emporium.platform.events;
+
+import java.time.Duration;
+
+import com.github.kagkarlsson.scheduler.task.TaskInstance;
+import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
+import org.junit.jupiter.api.Test;
+
+import org.springframework.modulith.events.CompletedEventPublications;
+
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
+
+/** The registry keeps completed publications for a while, not for ever. */
+class CompletedPublicationsPurgeTests {
+
+	@Test
+	void deletesCompletedPublicationsOlderThanConfigured() {
+		CompletedEventPublications completed = mock(CompletedEventPublications.class);
+		EventsProperties properties = new EventsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30),
+				Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofMinutes(10));
+		RecurringTask<Void> purge = new EventsConfiguration().platformPurgeCompletedEvents(completed, properties);
+
+		purge.execute(new TaskInstance<>(purge.getName(), RecurringTask.INSTANCE), null);
+
+		verify(completed).deletePublicationsOlderThan(Duration.ofHours(6));
+	}
+
+}
