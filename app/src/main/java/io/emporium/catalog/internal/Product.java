@@ -1,8 +1,11 @@
 package io.emporium.catalog.internal;
 
+import java.util.Collections;
 import java.util.Comparator;
 import java.util.List;
 import java.util.Map;
+import java.util.Objects;
+import java.util.TreeMap;
 import java.util.UUID;
 
 import io.emporium.platform.Money;
@@ -15,7 +18,7 @@ public record Product(UUID id, String slug, String title, String description, Ma
 		List<String> media, List<String> categories, List<Variant> variants) {
 
 	public Product {
-		attributes = Map.copyOf(attributes);
+		attributes = sorted(attributes);
 		media = List.copyOf(media);
 		categories = List.copyOf(categories);
 		variants = List.copyOf(variants);
@@ -30,6 +33,15 @@ public record Product(UUID id, String slug, String title, String description, Ma
 
 	public List<String> skus() {
 		return this.variants.stream().map(Variant::sku).toList();
+	}
+
+	/**
+	 * Attributes in name order: every node writes a product's JSON alike, so its ETag is
+	 * the same whichever node answers.
+	 */
+	static Map<String, String> sorted(Map<String, String> attributes) {
+		attributes.forEach((name, value) -> Objects.requireNonNull(value, name));
+		return Collections.unmodifiableSortedMap(new TreeMap<>(attributes));
 	}
 
 	public record Variant(String sku, String title, Money price) {

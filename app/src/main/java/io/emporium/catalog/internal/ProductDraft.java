@@ -25,7 +25,7 @@ public record ProductDraft(String title, @Nullable String slug, String descripti
 
 	public ProductDraft {
 		categories = List.copyOf(categories);
-		attributes = Map.copyOf(attributes);
+		attributes = Product.sorted(attributes);
 		media = List.copyOf(media);
 		variants = List.copyOf(variants);
 		if (variants.isEmpty()) {

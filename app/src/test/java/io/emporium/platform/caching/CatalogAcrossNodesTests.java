@@ -5,6 +5,7 @@ import java.sql.Connection;
 import java.sql.DriverManager;
 import java.sql.SQLException;
 import java.time.Duration;
+import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.UUID;
@@ -131,6 +132,25 @@ class CatalogAcrossNodesTests {
 		System.out.printf("stock sold on node A, served by node B after %d ms%n", lag);
 	}
 
+	/** A client revalidating against either node gets 304 for what it has. */
+	@Test
+	void bothNodesTagAProductAlike() {
+		String sku = onA.product(1299, 5);
+		String path = "/api/v1/products/" + slugOf(sku);
+		Map<String, String> attributes = new HashMap<>();
+		for (int i = 1; i <= 12; i++) {
+			attributes.put("attribute-" + i, "value " + i);
+		}
+		ApiClient.Response changed = onA.admin()
+			.put("/api/v1/admin/products/" + slugOf(sku), draft(sku, 1299, attributes));
+		assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
+
+		String tag = onA.api().get(path).header("ETag");
+
+		assertThat(onB.api().get(path).header("ETag")).isEqualTo(tag);
+		assertThat(onB.api().with("If-None-Match", tag).get(path).status()).isEqualTo(304);
+	}
+
 	/**
 	 * A node's fan-out queue goes with its RabbitMQ connection, and with it whatever was
 	 * broadcast until it is back: the node must then forget its local copies.
@@ -203,9 +223,13 @@ class CatalogAcrossNodesTests {
 
 	/** The product as {@link StoreFixture#product} made it, at another price. */
 	private static Map<String, Object> draft(String sku, long priceCents) {
+		return draft(sku, priceCents, Map.of("author", "A. Tester"));
+	}
+
+	private static Map<String, Object> draft(String sku, long priceCents, Map<String, String> attributes) {
 		return Map.of("title", "Test book " + sku, "description", "A book made for a test.", "categories", List.of(),
-				"attributes", Map.of("author", "A. Tester"), "variants", List.of(Map.of("sku", sku, "title",
-						"Paperback", "price", Map.of("amount", priceCents, "currency", "EUR"))));
+				"attributes", attributes, "variants", List.of(Map.of("sku", sku, "title", "Paperback", "price",
+						Map.of("amount", priceCents, "currency", "EUR"))));
 	}
 
 	private static ConfigurableApplicationContext start(String database, String namespace, String node) {
