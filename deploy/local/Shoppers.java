@@ -32,11 +32,15 @@ import java.util.regex.Pattern;
  *
  * A shopper reads a product, makes a cart, adds the SKU and checks out with an
  * Idempotency-Key; on an error or a timeout it retries the same step, and the checkout with
- * the SAME key, until it gets a definitive answer (201, 402, 409 sold-out, 422). Every tenth
- * acknowledged order is asked for again with its key, which must return the same order.
- * Writes OUT_DIR/orders.txt (order id and key of every acknowledged order),
- * OUT_DIR/failures.txt (epoch ms, step, status of every failed request; 0 = no answer) and
- * prints key=value totals. In steady mode a file OUT_DIR/stop ends the run early.
+ * the SAME key, until it gets a definitive answer (201, 402, 404 cart gone, 409 sold-out,
+ * 422). Every tenth acknowledged order is asked for again with its key, which must return
+ * the same order. Like a browser, the HTTP client sends a request once more on a new
+ * connection when the kept-alive one it chose turns out to have been closed before any
+ * answer (a load balancer reloading closes idle connections), POSTs included
+ * (jdk.httpclient.enableAllMethodRetry). Writes OUT_DIR/orders.txt (order id and key of
+ * every acknowledged order), OUT_DIR/failures.txt (epoch ms, step, status of every failed
+ * request, 0 = no answer with the exception's name) and prints key=value totals. In steady
+ * mode a file OUT_DIR/stop ends the run early.
  */
 public class Shoppers {
 
@@ -49,6 +53,10 @@ public class Shoppers {
 	static final String CHECKOUT_BODY = """
 			{"cartId":"%s","email":"shopper@example.com","payment":{"token":"tok_visa"},\
 			"shippingAddress":{"name":"Ada","line1":"1 Main St","city":"Berlin","postalCode":"10115","country":"DE"}}""";
+
+	static {
+		System.setProperty("jdk.httpclient.enableAllMethodRetry", "true");
+	}
 
 	final HttpClient http = HttpClient.newBuilder()
 		.version(HttpClient.Version.HTTP_1_1)
@@ -163,7 +171,8 @@ public class Shoppers {
 				}
 				return;
 			}
-			if (answer.status == 402 || answer.status == 422 || (answer.status == 409 && answer.body.contains("sold-out"))) {
+			if (answer.status == 402 || answer.status == 404 || answer.status == 422
+					|| (answer.status == 409 && answer.body.contains("sold-out"))) {
 				count("checkout_definitive_" + answer.status, 1);
 				return;
 			}
@@ -338,7 +347,8 @@ public class Shoppers {
 		if (!ok) {
 			count(step + "_failed_" + answer.status, 1);
 			this.failures.add(System.currentTimeMillis() + " " + step + " " + answer.status
-					+ (answer.retryAfter != null ? " retry-after=" + answer.retryAfter : ""));
+					+ (answer.retryAfter != null ? " retry-after=" + answer.retryAfter : "")
+					+ (answer.status == 0 ? " " + answer.body : ""));
 		}
 		return answer;
 	}

@@ -17,6 +17,9 @@ NODES=("node1 8081 9081 web,preview" "node2 8082 9082 web,preview" "node3 8083 9
 # node is still running waits 3 s for it (not 15 s), then gets 409 and tries again later.
 HOLD="${EMPORIUM_LOCAL_HOLD:-30s}"
 STALE_AFTER="${EMPORIUM_LOCAL_STALE_AFTER:-30s}"
+# An authorization no order took (a checkout that could neither void nor record it, its
+# database gone mid-purchase) is voided after this: longer than STALE_AFTER.
+UNCLAIMED_AFTER="${EMPORIUM_LOCAL_UNCLAIMED_AFTER:-60s}"
 
 # shellcheck source=bench/lib.sh
 . bench/lib.sh
@@ -144,7 +147,7 @@ start_node() { # name
 		--server.forward-headers-strategy=native --logging.structured.format.console=ecs \
 		--emporium.roles="$roles" --emporium.data-dir="$RUN/$name/data" \
 		--emporium.inventory.hold="$HOLD" --emporium.checkout.stale-after="$STALE_AFTER" \
-		--emporium.checkout.duplicate-wait=3s \
+		--emporium.checkout.duplicate-wait=3s --emporium.payments.unclaimed-after="$UNCLAIMED_AFTER" \
 		>>"$RUN/$name/node.log" 2>&1 </dev/null &
 	echo $! >"$RUN/$name/pid"
 }

@@ -13,12 +13,13 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * {@code <emporium.data-dir>/keys/jwt-signing.json}) is where an earlier store kept its
  * key, imported once into an empty key store. Every node re-reads the keys after
  * {@code keyRefresh}. {@code audience} is the {@code aud} every access token carries and
- * every bearer token must carry.
+ * every bearer token must carry. {@code keySecret} ({@code EMPORIUM_KEY_SECRET}), when
+ * set, seals the private keys at rest.
  */
 @ConfigurationProperties("emporium.identity")
 record IdentityProperties(@Nullable Path keyFile, @DefaultValue("15m") Duration accessTokenTtl,
 		@DefaultValue("30d") Duration refreshTokenTtl, @DefaultValue(DEFAULT_AUDIENCE) String audience,
-		@DefaultValue RateLimits rateLimit, @DefaultValue("5s") Duration keyRefresh) {
+		@DefaultValue RateLimits rateLimit, @DefaultValue("5s") Duration keyRefresh, @Nullable String keySecret) {
 
 	static final String DEFAULT_AUDIENCE = "emporium-api";
 

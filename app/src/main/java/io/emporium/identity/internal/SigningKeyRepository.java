@@ -8,14 +8,20 @@ import java.util.List;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.stereotype.Repository;
 
-/** Rows of the shared signing keys; the kid, a key's thumbprint, is their primary key. */
+/**
+ * Rows of the shared signing keys; the kid, a key's thumbprint, is their primary key.
+ * Private halves are sealed at rest when a key secret is set ({@link KeySealing}).
+ */
 @Repository
 class SigningKeyRepository {
 
 	private final JdbcClient jdbc;
 
-	SigningKeyRepository(JdbcClient jdbc) {
+	private final KeySealing sealing;
+
+	SigningKeyRepository(JdbcClient jdbc, IdentityProperties identity) {
 		this.jdbc = jdbc;
+		this.sealing = new KeySealing(identity.keySecret());
 	}
 
 	/** Keys not retired, or retired after {@code retiredAfter}. */
@@ -26,7 +32,9 @@ class SigningKeyRepository {
 			.param("after", utc(retiredAfter))
 			.query((rs, row) -> {
 				OffsetDateTime retired = rs.getObject("retired_at", OffsetDateTime.class);
-				return SigningKey.decode(rs.getString("kid"), rs.getBytes("public_key"), rs.getBytes("private_key"),
+				String kid = rs.getString("kid");
+				return SigningKey.decode(kid, rs.getBytes("public_key"),
+						this.sealing.open(kid, rs.getBytes("private_key")),
 						rs.getObject("created_at", OffsetDateTime.class).toInstant(),
 						(retired != null) ? retired.toInstant() : null);
 			})
@@ -49,9 +57,34 @@ class SigningKeyRepository {
 				values (:kid, :public, :private, :created)""")
 			.param("kid", key.keyId())
 			.param("public", key.publicKeyDer())
-			.param("private", key.privateKeyPkcs8())
+			.param("private", this.sealing.seal(key.privateKeyPkcs8()))
 			.param("created", utc(key.createdAt()))
 			.update();
+	}
+
+	boolean sealsKeys() {
+		return this.sealing.sealing();
+	}
+
+	/**
+	 * Seals the private keys stored before a key secret was set; returns how many. Runs
+	 * under the start-up lock, so nodes starting together do not seal a key twice.
+	 */
+	int sealUnsealed() {
+		if (!sealsKeys()) {
+			return 0;
+		}
+		List<Stored> unsealed = this.jdbc.sql("select kid, private_key from identity_signing_key")
+			.query((rs, row) -> new Stored(rs.getString("kid"), rs.getBytes("private_key")))
+			.stream()
+			.filter(stored -> !KeySealing.sealed(stored.privateKey()))
+			.toList();
+		unsealed
+			.forEach(stored -> this.jdbc.sql("update identity_signing_key set private_key = :sealed where kid = :kid")
+				.param("sealed", this.sealing.seal(stored.privateKey()))
+				.param("kid", stored.kid())
+				.update());
+		return unsealed.size();
 	}
 
 	/** Retires every key still current except {@code kid}; returns how many. */
@@ -61,6 +94,9 @@ class SigningKeyRepository {
 			.param("at", utc(at))
 			.param("kid", kid)
 			.update();
+	}
+
+	private record Stored(String kid, byte[] privateKey) {
 	}
 
 	private static OffsetDateTime utc(Instant instant) {

@@ -68,9 +68,20 @@ class SigningKeys {
 		this.refreshNanos = identity.keyRefresh().toNanos();
 	}
 
-	/** Makes sure the store has a key before the node reports ready. */
+	/**
+	 * Seals keys stored before a key secret was set, and makes sure the store has a key,
+	 * before the node reports ready.
+	 */
 	@EventListener(ApplicationStartedEvent.class)
 	void start() {
+		if (this.repository.sealsKeys()) {
+			this.startupLock.runLocked("identity-signing-keys", () -> {
+				int sealed = this.repository.sealUnsealed();
+				if (sealed > 0) {
+					log.atInfo().setMessage("stored signing keys sealed").addKeyValue("keys", sealed).log();
+				}
+			});
+		}
 		ring();
 	}
 

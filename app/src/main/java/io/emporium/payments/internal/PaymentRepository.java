@@ -65,6 +65,18 @@ class PaymentRepository {
 			.optional();
 	}
 
+	/**
+	 * Authorizations made before {@code before} that no order took and nothing is being
+	 * done with, oldest first.
+	 */
+	List<UUID> unclaimedAuthorizations(Instant before, int limit) {
+		return this.jdbc.sql("""
+				select id from payments_payment
+				where status = 'AUTHORIZED' and order_id is null and pending_operation is null and created_at < :before
+				order by created_at
+				limit :limit""").param("before", utc(before)).param("limit", limit).query(UUID.class).list();
+	}
+
 	Optional<Payment> findByKey(String idempotencyKey) {
 		return this.jdbc.sql("select * from payments_payment where idempotency_key = :key")
 			.param("key", idempotencyKey)

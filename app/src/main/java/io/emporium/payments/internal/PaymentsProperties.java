@@ -6,11 +6,14 @@ import org.springframework.boot.context.properties.ConfigurationProperties;
 import org.springframework.boot.context.properties.bind.DefaultValue;
 
 /**
- * How long the reconciliation job waits before retrying a failed money step; the wait
- * doubles with each failure up to {@code maxBackoff}.
+ * How long the reconciliation job waits before retrying a failed money step (the wait
+ * doubles with each failure up to {@code maxBackoff}), and how old an authorization that
+ * no order took must be before it is voided ({@code unclaimedAfter}: longer than any
+ * checkout may run before another attempt takes it over).
  */
 @ConfigurationProperties("emporium.payments")
-record PaymentsProperties(@DefaultValue("1m") Duration retryBackoff, @DefaultValue("1h") Duration maxBackoff) {
+record PaymentsProperties(@DefaultValue("1m") Duration retryBackoff, @DefaultValue("1h") Duration maxBackoff,
+		@DefaultValue("10m") Duration unclaimedAfter) {
 
 	/** The wait after the {@code failures}-th failed attempt (1 for the first). */
 	Duration backoff(int failures) {

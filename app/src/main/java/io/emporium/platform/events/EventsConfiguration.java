@@ -55,7 +55,9 @@ class EventsConfiguration {
 	 */
 	@Bean
 	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties) {
-		ResubmissionOptions options = ResubmissionOptions.defaults().withMinAge(properties.resubmitAfter());
+		ResubmissionOptions options = ResubmissionOptions.defaults()
+			.withMinAge(properties.resubmitAfter())
+			.withBatchSize(properties.resubmitBatch());
 		return Tasks.recurring("platform-resubmit-events", FixedDelay.of(properties.resubmitEvery()))
 			.execute((instance, context) -> publications.resubmitIncompletePublications(options));
 	}

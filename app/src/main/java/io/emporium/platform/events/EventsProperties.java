@@ -11,7 +11,7 @@ import org.springframework.boot.context.properties.bind.DefaultValue;
  * kept (for an operator to look into) before they are deleted.
  */
 @ConfigurationProperties("emporium.events")
-record EventsProperties(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("30s") Duration resubmitEvery,
-		@DefaultValue("30s") Duration resubmitAfter, @DefaultValue("1d") Duration keepCompleted,
-		@DefaultValue("1h") Duration purgeEvery) {
+record EventsProperties(@DefaultValue("5s") Duration confirmTimeout, @DefaultValue("10s") Duration resubmitEvery,
+		@DefaultValue("30s") Duration resubmitAfter, @DefaultValue("1000") int resubmitBatch,
+		@DefaultValue("6h") Duration keepCompleted, @DefaultValue("10m") Duration purgeEvery) {
 }

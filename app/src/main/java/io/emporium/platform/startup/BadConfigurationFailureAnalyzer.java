@@ -1,5 +1,7 @@
 package io.emporium.platform.startup;
 
+import io.emporium.platform.BadConfigurationException;
+
 import org.springframework.boot.diagnostics.AbstractFailureAnalyzer;
 import org.springframework.boot.diagnostics.FailureAnalysis;
 

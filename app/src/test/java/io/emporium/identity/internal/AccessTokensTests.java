@@ -117,7 +117,7 @@ class AccessTokensTests {
 	}
 
 	private SigningKeys store(DataSource database) {
-		return new SigningKeys(new SigningKeyRepository(JdbcClient.create(database)),
+		return new SigningKeys(new SigningKeyRepository(JdbcClient.create(database), properties(AUDIENCE)),
 				new TransactionTemplate(new DataSourceTransactionManager(database)), StartupLock.inProcess(), at(NOW),
 				properties(AUDIENCE),
 				new EmporiumProperties(this.folder, Set.of("web", "worker"), DataSize.ofMegabytes(1), "emporium"));
@@ -141,7 +141,7 @@ class AccessTokensTests {
 
 	private static IdentityProperties properties(String audience) {
 		return new IdentityProperties(null, Duration.ofMinutes(15), Duration.ofDays(30), audience,
-				new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)), Duration.ofSeconds(5));
+				new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)), Duration.ofSeconds(5), null);
 	}
 
 	private static Clock at(Instant instant) {

@@ -47,7 +47,8 @@ class RefreshTokensTests {
 	void setUp() {
 		this.tokens = new RefreshTokens(this.jdbc, this.clock,
 				new IdentityProperties(null, Duration.ofMinutes(15), TTL, "emporium-api",
-						new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)), Duration.ofSeconds(5)));
+						new IdentityProperties.RateLimits(10, 30, 5, Duration.ofMinutes(1)), Duration.ofSeconds(5),
+						null));
 		this.customer = UUID.randomUUID();
 		this.customers.insert(this.customer, new EmailAddress(this.customer + "@example.com"), "not-a-real-hash", false,
 				this.clock.instant());

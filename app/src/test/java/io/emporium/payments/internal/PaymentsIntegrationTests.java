@@ -166,6 +166,23 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
+	void voidsAnAuthorizationNoOrderTookOnceItIsOld() {
+		Authorization orphan = authorize("tok_visa", PRICE);
+		Authorization attached = authorize("tok_visa", PRICE);
+		this.transactions.executeWithoutResult(status -> this.payments.attach(attached.paymentId(), UUID.randomUUID()));
+
+		this.reconciliation.voidUnclaimed(this.clock.instant().plus(Duration.ofMinutes(9)));
+		assertThat(this.rows.status(orphan)).isEqualTo("AUTHORIZED");
+
+		// Other tests' authorizations share the database; each run takes a batch of them.
+		while (this.reconciliation.voidUnclaimed(this.clock.instant().plus(Duration.ofMinutes(11))) > 0) {
+		}
+		assertThat(this.rows.status(orphan)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(orphan)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+		assertThat(this.rows.status(attached)).isEqualTo("AUTHORIZED");
+	}
+
+	@Test
 	void capturesOnceHoweverOftenAsked() {
 		Authorization authorization = authorize("tok_visa", PRICE);
 		UUID order = UUID.randomUUID();

@@ -17,13 +17,13 @@ class CompletedPublicationsPurgeTests {
 	@Test
 	void deletesCompletedPublicationsOlderThanConfigured() {
 		CompletedEventPublications completed = mock(CompletedEventPublications.class);
-		EventsProperties properties = new EventsProperties(Duration.ofSeconds(5), Duration.ofSeconds(30),
-				Duration.ofSeconds(30), Duration.ofHours(6), Duration.ofMinutes(10));
+		EventsProperties properties = new EventsProperties(Duration.ofSeconds(5), Duration.ofSeconds(10),
+				Duration.ofSeconds(30), 1000, Duration.ofHours(2), Duration.ofMinutes(10));
 		RecurringTask<Void> purge = new EventsConfiguration().platformPurgeCompletedEvents(completed, properties);
 
 		purge.execute(new TaskInstance<>(purge.getName(), RecurringTask.INSTANCE), null);
 
-		verify(completed).deletePublicationsOlderThan(Duration.ofHours(6));
+		verify(completed).deletePublicationsOlderThan(Duration.ofHours(2));
 	}
 
 }

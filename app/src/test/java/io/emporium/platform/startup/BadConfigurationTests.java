@@ -4,6 +4,7 @@ import java.util.ArrayList;
 import java.util.List;
 
 import io.emporium.EmporiumApplication;
+import io.emporium.platform.BadConfigurationException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.extension.ExtendWith;
