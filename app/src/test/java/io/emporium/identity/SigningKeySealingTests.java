@@ -5,13 +5,12 @@ import java.util.List;
 import java.util.UUID;
 
 import io.emporium.ApiClient;
-import io.emporium.EmporiumApplication;
+import io.emporium.EmbeddedNode;
 import io.emporium.StoreFixture;
 import io.emporium.platform.BadConfigurationException;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.core.NestedExceptionUtils;
 import org.springframework.jdbc.core.simple.JdbcClient;
@@ -57,11 +56,7 @@ class SigningKeySealingTests {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		String[] args = new String[arguments.length + 2];
-		args[0] = "--emporium.data-dir=" + this.dataDir;
-		args[1] = "--server.port=0";
-		System.arraycopy(arguments, 0, args, 2, arguments.length);
-		return new SpringApplicationBuilder(EmporiumApplication.class).profiles("test").run(args);
+		return EmbeddedNode.start(this.dataDir, arguments);
 	}
 
 	private static List<byte[]> privateKeys(ConfigurableApplicationContext node) {
@@ -76,7 +71,7 @@ class SigningKeySealingTests {
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return EmbeddedNode.port(context);
 	}
 
 }

@@ -10,13 +10,12 @@ import java.util.UUID;
 import javax.sql.DataSource;
 
 import io.emporium.ApiClient;
-import io.emporium.EmporiumApplication;
+import io.emporium.EmbeddedNode;
 import io.emporium.StoreFixture;
 import io.emporium.orders.OrderCancelled;
 import org.junit.jupiter.api.Tag;
 import org.junit.jupiter.api.Test;
 
-import org.springframework.boot.builder.SpringApplicationBuilder;
 import org.springframework.context.ConfigurableApplicationContext;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventPublication;
@@ -97,15 +96,11 @@ class StockReturnAcrossRestartTests {
 	}
 
 	private ConfigurableApplicationContext start(String... arguments) {
-		String[] args = new String[arguments.length + 2];
-		args[0] = "--emporium.data-dir=" + this.dataDir;
-		args[1] = "--server.port=0";
-		System.arraycopy(arguments, 0, args, 2, arguments.length);
-		return new SpringApplicationBuilder(EmporiumApplication.class).profiles("test").run(args);
+		return EmbeddedNode.start(this.dataDir, arguments);
 	}
 
 	private static int port(ConfigurableApplicationContext context) {
-		return context.getEnvironment().getRequiredProperty("local.server.port", Integer.class);
+		return EmbeddedNode.port(context);
 	}
 
 	/** Locks the SKU's stock row in main until the connection's transaction ends. */
