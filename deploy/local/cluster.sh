@@ -31,6 +31,7 @@ up() {
 	ensure_services
 	ensure_database
 	ensure_jar
+	ensure_node_jar
 	# The first node migrates the schema and loads the demo catalog; the others start after it.
 	start_node node1
 	wait_node_ready node1

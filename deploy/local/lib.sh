@@ -102,6 +102,20 @@ ensure_jar() {
 	fi
 }
 
+# The nodes run a copy of the jar taken when the first of them starts: a build meanwhile
+# rewrites app/target/emporium.jar, and a running JVM that then loads a class from the
+# rewritten file fails (seen as a worker that could no longer stop). A new build reaches the
+# cluster with down and up.
+NODE_JAR="$RUN/emporium.jar"
+ensure_node_jar() {
+	local spec
+	for spec in "${NODES[@]}"; do
+		if [ -n "$(node_pid "${spec%% *}")" ] && [ -f "$NODE_JAR" ]; then return; fi
+	done
+	mkdir -p "$RUN"
+	cp "$JAR" "$NODE_JAR"
+}
+
 node_field() { # name index
 	local spec
 	for spec in "${NODES[@]}"; do
@@ -141,7 +155,7 @@ start_node() { # name
 		EMPORIUM_DB_USER=postgres EMPORIUM_DB_PASSWORD="" EMPORIUM_DB_POOL_SIZE=10 \
 		EMPORIUM_REDIS_URL="redis://127.0.0.1:$REDIS_PORT" \
 		EMPORIUM_RABBITMQ_URL="amqp://guest:guest@127.0.0.1:$RABBIT_PORT" \
-		nohup "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$JAR" --spring.profiles.active=distributed \
+		nohup "$JAVA" -Xmx512m -XX:+UseParallelGC -jar "$NODE_JAR" --spring.profiles.active=distributed \
 		--server.port="$port" --server.address=127.0.0.1 \
 		--management.server.port="$management" --management.server.address=127.0.0.1 \
 		--server.forward-headers-strategy=native --logging.structured.format.console=ecs \

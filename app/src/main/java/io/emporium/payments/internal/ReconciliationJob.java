@@ -21,10 +21,7 @@ import org.springframework.web.ErrorResponseException;
 /**
  * Retries the money steps the gateway failed to do, every 30 seconds on one worker node,
  * each record on its own with doubling backoff until it succeeds; then the record is
- * closed. Running it twice is harmless: each attempt is claimed first. It also voids
- * authorizations no order took: the last resort for a checkout that failed while it could
- * neither void nor record that it must (its database gone mid-purchase) and was never
- * retried or taken over.
+ * closed. Running it twice is harmless: each attempt is claimed first.
  */
 @Configuration(proxyBeanMethods = false)
 class ReconciliationJob {
@@ -43,28 +40,20 @@ class ReconciliationJob {
 
 	private final Settlements settlements;
 
-	private final PaymentRepository payments;
-
 	private final PaymentsProperties properties;
 
 	private final Clock clock;
 
 	private final Counter failures;
 
-	private final Counter unclaimedVoided;
-
-	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, PaymentRepository payments,
-			PaymentsProperties properties, Clock clock, MeterRegistry meters) {
+	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, PaymentsProperties properties,
+			Clock clock, MeterRegistry meters) {
 		this.reconciliations = reconciliations;
 		this.settlements = settlements;
-		this.payments = payments;
 		this.properties = properties;
 		this.clock = clock;
 		this.failures = Counter.builder("emporium.payments.reconciliation.failures")
 			.description("Retries of failed captures, voids and refunds that failed again")
-			.register(meters);
-		this.unclaimedVoided = Counter.builder("emporium.payments.unclaimed.voided")
-			.description("Authorizations no order took, voided by the reconciliation job")
 			.register(meters);
 	}
 
@@ -72,40 +61,6 @@ class ReconciliationJob {
 	RecurringTask<Void> paymentReconciliationTask() {
 		return Tasks.recurring("payments-reconciliation", FixedDelay.ofSeconds(30))
 			.execute((instance, context) -> retryDue(this.clock.instant()));
-	}
-
-	@Bean
-	RecurringTask<Void> unclaimedAuthorizationsTask() {
-		return Tasks.recurring("payments-unclaimed-authorizations", FixedDelay.ofSeconds(30))
-			.execute((instance, context) -> voidUnclaimed(this.clock.instant()));
-	}
-
-	/**
-	 * Voids authorizations older than {@code unclaimed-after} that no order took; returns
-	 * how many it voided. One that cannot be voided now is tried again next run.
-	 */
-	int voidUnclaimed(Instant now) {
-		int voided = 0;
-		for (UUID paymentId : this.payments.unclaimedAuthorizations(now.minus(this.properties.unclaimedAfter()),
-				BATCH)) {
-			try {
-				if (this.settlements.giveBack(paymentId, null, "no order took this authorization", false).done()) {
-					voided++;
-					this.unclaimedVoided.increment();
-				}
-			}
-			catch (RuntimeException ex) {
-				log.atError()
-					.setMessage("could not void an authorization no order took")
-					.addKeyValue("paymentId", paymentId)
-					.setCause(ex)
-					.log();
-			}
-		}
-		if (voided > 0) {
-			log.atWarn().setMessage("authorizations no order took were voided").addKeyValue("voided", voided).log();
-		}
-		return voided;
 	}
 
 	/** Retries every open record due at {@code now}; returns how many it closed. */

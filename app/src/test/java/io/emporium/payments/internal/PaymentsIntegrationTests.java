@@ -48,6 +48,9 @@ class PaymentsIntegrationTests {
 	ReconciliationJob reconciliation;
 
 	@Autowired
+	UnclaimedAuthorizations unclaimed;
+
+	@Autowired
 	JdbcClient jdbc;
 
 	private PaymentRows rows;
@@ -171,11 +174,11 @@ class PaymentsIntegrationTests {
 		Authorization attached = authorize("tok_visa", PRICE);
 		this.transactions.executeWithoutResult(status -> this.payments.attach(attached.paymentId(), UUID.randomUUID()));
 
-		this.reconciliation.voidUnclaimed(this.clock.instant().plus(Duration.ofMinutes(9)));
+		this.unclaimed.voidOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(9)));
 		assertThat(this.rows.status(orphan)).isEqualTo("AUTHORIZED");
 
 		// Other tests' authorizations share the database; each run takes a batch of them.
-		while (this.reconciliation.voidUnclaimed(this.clock.instant().plus(Duration.ofMinutes(11))) > 0) {
+		while (this.unclaimed.voidOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(11))) > 0) {
 		}
 		assertThat(this.rows.status(orphan)).isEqualTo("VOIDED");
 		assertThat(this.rows.calls(orphan)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
