@@ -15,7 +15,8 @@
 #   rolling   each node in turn drained from nginx, SIGTERM, started again: zero failed requests
 # Environment: SHOPPERS (concurrent shoppers, default 16), OUTAGE (seconds, default 30),
 # BEFORE / AFTER (seconds of load around a fault, default 15 / 30), SETTLE (seconds to wait for
-# holds and stuck checkouts to be given back, default 150).
+# holds and stuck checkouts to be given back, default 150), WARMUP (seconds of load before the
+# first fault, not judged, default 30).
 # Output: verdict lines on stdout, a report in deploy/local/run/chaos-<time>/ with each
 # fault's load totals, failures and acknowledged orders. Exit status 1 when a fault FAILs.
 set -euo pipefail
@@ -29,6 +30,7 @@ OUTAGE="${OUTAGE:-30}"
 BEFORE="${BEFORE:-15}"
 AFTER="${AFTER:-30}"
 SETTLE="${SETTLE:-150}"
+WARMUP="${WARMUP:-30}"
 INITIAL_STOCK=100000
 BASE="http://127.0.0.1:$NGINX_PORT"
 ADMIN="http://127.0.0.1:8081"
@@ -339,6 +341,13 @@ fault_rolling() {
 	verdict "$f" "$ok" "failed_requests=$failed of $(total "$f" requests) acknowledged=$acked in_db=$found \
 over_5s=$(sum_totals "$f" '_over_5s$')"
 }
+
+# A node just started answers its first requests slowly while its JIT compiles; the faults
+# are measured on warm nodes, as a shop's would be.
+log "warming the cluster up for $WARMUP s"
+new_product warmup
+start_load warmup "$WARMUP"
+wait_load
 
 for fault in "${FAULTS[@]}"; do
 	log "fault: $fault"
