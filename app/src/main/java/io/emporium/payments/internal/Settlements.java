@@ -85,8 +85,7 @@ class Settlements {
 		}
 		Payment current = find(paymentId);
 		if (current.status().capturable() || !orderId.equals(current.orderId())) {
-			throw new ConflictException("payment-state-conflict", "Payment " + paymentId
-					+ " cannot be captured for order " + orderId + ": it is " + describe(current) + ".");
+			throw notCapturable(current, orderId);
 		}
 		return Attempt.completed();
 	}
@@ -121,9 +120,13 @@ class Settlements {
 	 */
 	void attach(UUID paymentId, UUID orderId) {
 		if (!this.payments.claim(paymentId, Operation.CAPTURE, orderId, now())) {
-			throw new ConflictException("payment-state-conflict", "Payment " + paymentId
-					+ " cannot be captured for order " + orderId + ": it is " + describe(find(paymentId)) + ".");
+			throw notCapturable(find(paymentId), orderId);
 		}
+	}
+
+	private static ConflictException notCapturable(Payment payment, UUID orderId) {
+		return new ConflictException("payment-state-conflict", "Payment " + payment.id()
+				+ " cannot be captured for order " + orderId + ": it is " + describe(payment) + ".");
 	}
 
 	private static boolean attachedTo(Payment payment, UUID orderId) {

@@ -5,13 +5,11 @@ import java.util.concurrent.TimeUnit;
 
 import com.github.benmanes.caffeine.cache.Caffeine;
 import io.emporium.platform.BroadcastsMissed;
-import io.lettuce.core.ClientOptions;
 import io.emporium.platform.CacheSpec;
 import io.emporium.platform.EmporiumProperties;
 import tools.jackson.databind.json.JsonMapper;
 
 import org.springframework.beans.factory.ObjectProvider;
-import org.springframework.boot.data.redis.autoconfigure.LettuceClientOptionsBuilderCustomizer;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.cache.annotation.CachingConfigurer;
 import org.springframework.cache.annotation.EnableCaching;
@@ -75,17 +73,6 @@ class CachingConfiguration implements CachingConfigurer {
 	@Configuration(proxyBeanMethods = false)
 	@Profile("distributed")
 	static class Shared {
-
-		/**
-		 * While its connection is down, Lettuce fails a command at once instead of
-		 * holding it until the timeout: a cart call answers 503 in milliseconds, and a
-		 * request that meets several Redis calls (claim, close, release) does not add up
-		 * their timeouts while it holds a database connection.
-		 */
-		@Bean
-		LettuceClientOptionsBuilderCustomizer failFastWhileDisconnected() {
-			return options -> options.disconnectedBehavior(ClientOptions.DisconnectedBehavior.REJECT_COMMANDS);
-		}
 
 		@Bean
 		RedisCaches sharedCaches(RedisConnectionFactory connections, CacheProperties properties,
