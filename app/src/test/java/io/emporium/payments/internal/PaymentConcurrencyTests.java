@@ -3,6 +3,7 @@ package io.emporium.payments.internal;
 import java.time.Clock;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collections;
 import java.util.List;
 import java.util.UUID;
 import java.util.concurrent.Callable;
@@ -25,6 +26,7 @@ import org.springframework.boot.test.context.SpringBootTest;
 import org.springframework.boot.test.context.SpringBootTest.WebEnvironment;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
@@ -51,6 +53,9 @@ class PaymentConcurrencyTests {
 
 	@Autowired
 	Clock clock;
+
+	@Autowired
+	TransactionTemplate transactions;
 
 	@Test
 	void neverRefundsMoreThanWasCapturedWhenRefundsRace() throws Exception {
@@ -131,6 +136,30 @@ class PaymentConcurrencyTests {
 				assertThat(this.rows.calls(authorization, "VOID")).isZero();
 			}
 		}
+	}
+
+	/**
+	 * OrderPaid handled on two nodes at once (a redelivery, a resubmission racing the
+	 * first run): the payment the settlement gave to its order is captured for it once.
+	 */
+	@Test
+	void capturesAPaymentGivenToItsOrderOnceWhenCapturesRace() throws Exception {
+		Authorization authorization = authorize(Money.of(999, "EUR"));
+		UUID order = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), order));
+
+		race(Collections.nCopies(8, () -> {
+			this.payments.capture(authorization.paymentId(), order);
+			return true;
+		}));
+
+		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
+		assertThat(this.rows.column(authorization, "captured_amount")).isEqualTo("999");
+		assertThat(this.rows.column(authorization, "order_id")).isEqualTo(order.toString());
+		assertThat(this.jdbc.sql("select count(*) from payments_reconciliation where payment_id = :id")
+			.param("id", authorization.paymentId())
+			.query(Long.class)
+			.single()).isZero();
 	}
 
 	private Authorization authorize(Money amount) {
