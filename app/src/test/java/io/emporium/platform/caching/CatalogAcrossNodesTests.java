@@ -160,21 +160,57 @@ class CatalogAcrossNodesTests {
 		String sku = onA.product(1299, 5);
 		String path = "/api/v1/products/" + slugOf(sku);
 		assertThat(price(onB.api().get(path))).isEqualTo(1299);
-		CachingConnectionFactory connections = nodeB.getBean(CachingConnectionFactory.class);
-		try {
-			connections.setAddresses("127.0.0.1:" + closedPort());
-			connections.resetConnection();
 
+		whileNodeBIsCutOff(() -> {
 			ApiClient.Response changed = onA.admin().put("/api/v1/admin/products/" + slugOf(sku), draft(sku, 999));
 			assertThat(changed.status()).as(changed.toString()).isEqualTo(200);
 			Thread.sleep(WITHIN.toMillis());
 			assertThat(price(onB.api().get(path))).as("node B missed the change").isEqualTo(1299);
+		});
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> price(onB.api().get(path)) == 999);
+	}
+
+	/** The same for availability, which each node keeps in a cache of its own. */
+	@Test
+	void aNodeCutOffFromTheFanOutServesTheStockCountItMissedOnceItIsBack() throws Exception {
+		String sku = onA.product(1299, 5);
+		String path = "/api/v1/products/" + slugOf(sku);
+		assertThat(available(onB.api().get(path))).isEqualTo(5);
+
+		whileNodeBIsCutOff(() -> {
+			ApiClient.Response counted = onA.admin()
+				.put("/api/v1/admin/inventory/" + sku, Map.of("warehouse", "main", "onHand", 7));
+			assertThat(counted.status()).as(counted.toString()).isEqualTo(200);
+			Thread.sleep(WITHIN.toMillis());
+			assertThat(available(onB.api().get(path))).as("node B missed the count").isEqualTo(5);
+		});
+
+		await().atMost(Duration.ofSeconds(30)).until(() -> available(onB.api().get(path)) == 7);
+	}
+
+	/**
+	 * Runs {@code meanwhile} while node B's RabbitMQ connection points at a closed port
+	 * (its fan-out queue goes with the connection), then gives it the broker back.
+	 */
+	private static void whileNodeBIsCutOff(CutOff meanwhile) throws Exception {
+		CachingConnectionFactory connections = nodeB.getBean(CachingConnectionFactory.class);
+		try {
+			connections.setAddresses("127.0.0.1:" + closedPort());
+			connections.resetConnection();
+			meanwhile.run();
 		}
 		finally {
 			connections.setAddresses("127.0.0.1:5672");
 			connections.resetConnection();
 		}
-		await().atMost(Duration.ofSeconds(30)).until(() -> price(onB.api().get(path)) == 999);
+	}
+
+	@FunctionalInterface
+	private interface CutOff {
+
+		void run() throws Exception;
+
 	}
 
 	private static int closedPort() throws java.io.IOException {
