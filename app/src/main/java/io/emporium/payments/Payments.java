@@ -32,8 +32,9 @@ public interface Payments {
 
 	/**
 	 * Gives an authorized payment to its order, in the caller's transaction (the one that
-	 * records the order): once that commits, the payment waits for its order's capture
-	 * and can no longer be voided as a failed checkout's.
+	 * records the order): once that commits, the payment is captured for its order (at
+	 * once, or by a worker if this node stops first) and can no longer be voided as a
+	 * failed checkout's.
 	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
 	 * @throws io.emporium.platform.ConflictException when the payment is being voided, is
 	 * no longer authorized, or belongs to another order (409, type

@@ -3,7 +3,6 @@ package io.emporium.payments.internal;
 import java.util.UUID;
 
 import io.emporium.orders.OrderCancelled;
-import io.emporium.orders.OrderPaid;
 import io.emporium.orders.OrderRefunded;
 import io.emporium.platform.ConflictException;
 import io.emporium.platform.NotFoundException;
@@ -16,10 +15,12 @@ import org.springframework.stereotype.Component;
 import org.springframework.transaction.annotation.Propagation;
 
 /**
- * Moves an order's money when the order moves: paid captures, cancelled or refunded gives
- * back (void if only authorized, refund what is still captured). Each reaction is
- * idempotent, so a redelivered event changes nothing. Listeners run without a transaction
- * of their own: gateway calls must not hold one, and each step commits its own.
+ * Moves an order's money when the order moves: cancelled or refunded gives back (void if
+ * only authorized, refund what is still captured). The capture of a paid order needs no
+ * event: the order's transaction gives the order its payment, and {@link Captures}
+ * captures it once that has committed. Each reaction is idempotent, so a redelivered
+ * event changes nothing. Listeners run without a transaction of their own: gateway calls
+ * must not hold one, and each step commits its own.
  */
 @Component
 class OrderPaymentsListener {
@@ -30,13 +31,6 @@ class OrderPaymentsListener {
 
 	OrderPaymentsListener(PaymentService payments) {
 		this.payments = payments;
-	}
-
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
-	void on(OrderPaid event) {
-		if (event.paymentId() != null) {
-			react(event.orderId(), event.paymentId(), () -> this.payments.capture(event.paymentId(), event.orderId()));
-		}
 	}
 
 	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)

@@ -77,6 +77,29 @@ class PaymentRepository {
 				limit :limit""").param("before", utc(before)).param("limit", limit).query(UUID.class).list();
 	}
 
+	/**
+	 * Payments given to their order before {@code before} whose capture has not happened
+	 * and is not being retried by reconciliation, oldest first: the captures a node that
+	 * stopped right after the order's commit never ran.
+	 */
+	List<Attached> attachedUncaptured(Instant before, int limit) {
+		return this.jdbc.sql("""
+				select p.id, p.order_id from payments_payment p
+				where p.status = 'AUTHORIZED' and p.pending_operation = 'CAPTURE' and p.order_id is not null
+					and p.updated_at < :before
+					and not exists (select 1 from payments_reconciliation r
+						where r.payment_id = p.id and r.status = 'OPEN')
+				order by p.updated_at
+				limit :limit""")
+			.param("before", utc(before))
+			.param("limit", limit)
+			.query((rs, row) -> new Attached(rs.getObject("id", UUID.class), rs.getObject("order_id", UUID.class)))
+			.list();
+	}
+
+	record Attached(UUID paymentId, UUID orderId) {
+	}
+
 	Optional<Payment> findByKey(String idempotencyKey) {
 		return this.jdbc.sql("select * from payments_payment where idempotency_key = :key")
 			.param("key", idempotencyKey)

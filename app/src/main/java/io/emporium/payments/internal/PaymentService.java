@@ -33,8 +33,9 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Authorizes under the caller's idempotency key, so one key holds money at most once, and
- * hands capture, void and refund to {@link Settlements}; a step the gateway fails is left
- * to the reconciliation job. Gateway calls run outside any database transaction.
+ * hands capture to {@link Captures}, void and refund to {@link Settlements}; a step the
+ * gateway fails is left to the reconciliation job. Gateway calls run outside any database
+ * transaction.
  */
 @Service
 class PaymentService implements Payments {
@@ -47,6 +48,8 @@ class PaymentService implements Payments {
 
 	private final Settlements settlements;
 
+	private final Captures captures;
+
 	private final Reconciliations reconciliations;
 
 	private final PaymentsProperties properties;
@@ -57,12 +60,13 @@ class PaymentService implements Payments {
 
 	private final Clock clock;
 
-	PaymentService(PaymentGateway gateway, PaymentRepository payments, Settlements settlements,
+	PaymentService(PaymentGateway gateway, PaymentRepository payments, Settlements settlements, Captures captures,
 			Reconciliations reconciliations, PaymentsProperties properties, ApplicationEventPublisher events,
 			PlatformTransactionManager transactionManager, Clock clock) {
 		this.gateway = gateway;
 		this.payments = payments;
 		this.settlements = settlements;
+		this.captures = captures;
 		this.reconciliations = reconciliations;
 		this.properties = properties;
 		this.events = events;
@@ -109,13 +113,12 @@ class PaymentService implements Payments {
 
 	@Override
 	public void attach(UUID paymentId, UUID orderId) {
-		this.settlements.attach(paymentId, orderId);
+		this.captures.attach(paymentId, orderId);
 	}
 
 	@Override
 	public void capture(UUID paymentId, UUID orderId) {
-		reconcileIfFailed(paymentId, orderId, "capture for order " + orderId,
-				this.settlements.capture(paymentId, orderId));
+		this.captures.capture(paymentId, orderId);
 	}
 
 	@Override

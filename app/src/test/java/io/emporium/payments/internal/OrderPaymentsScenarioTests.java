@@ -29,15 +29,17 @@ import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.test.EnableScenarios;
 import org.springframework.modulith.test.Scenario;
 import org.springframework.test.context.ActiveProfiles;
+import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.awaitility.Awaitility.await;
 
 /**
- * Payments react to what happens to orders, through the events orders publish. This boots
- * the whole application rather than an {@code @ApplicationModuleTest}: the reactions
- * write to real orders' histories, and the platform's jobs, security and migrations are
- * needed to start at all, so a module test would include or mock most of the application.
+ * Payments react to what happens to orders: the capture follows the commit of the order
+ * that was given its payment, the rest follows the events orders publish. This boots the
+ * whole application rather than an {@code @ApplicationModuleTest}: the reactions write to
+ * real orders' histories, and the platform's jobs, security and migrations are needed to
+ * start at all, so a module test would include or mock most of the application.
  */
 @SpringBootTest(webEnvironment = WebEnvironment.RANDOM_PORT)
 @ActiveProfiles("test")
@@ -55,6 +57,9 @@ class OrderPaymentsScenarioTests {
 	@Autowired
 	JdbcClient jdbc;
 
+	@Autowired
+	TransactionTemplate transactions;
+
 	private PaymentRows rows;
 
 	@BeforeEach
@@ -66,7 +71,7 @@ class OrderPaymentsScenarioTests {
 	void capturesThePaymentOfAPaidOrder(Scenario scenario) {
 		Authorization authorization = authorize();
 
-		scenario.stimulate(() -> this.orders.placePaid(order(authorization.paymentId())).orderId())
+		scenario.stimulate(() -> placePaid(authorization))
 			.andWaitForEventOfType(PaymentCaptured.class)
 			.matchingMappedValue(PaymentCaptured::paymentId, authorization.paymentId())
 			.toArriveAndVerify((event, orderId) -> {
@@ -159,10 +164,22 @@ class OrderPaymentsScenarioTests {
 
 	private UUID paidAndCaptured(Scenario scenario, Authorization authorization) {
 		AtomicReference<UUID> order = new AtomicReference<>();
-		scenario.stimulate(() -> this.orders.placePaid(order(authorization.paymentId())).orderId())
+		scenario.stimulate(() -> placePaid(authorization))
 			.andWaitForStateChange(() -> this.rows.status(authorization), "CAPTURED"::equals)
 			.andVerify((status, orderId) -> order.set(orderId));
 		return order.get();
+	}
+
+	/**
+	 * What the checkout's settlement does: records the paid order and gives it its
+	 * payment.
+	 */
+	private UUID placePaid(Authorization authorization) {
+		return this.transactions.execute(status -> {
+			UUID orderId = this.orders.placePaid(order(authorization.paymentId())).orderId();
+			this.payments.attach(authorization.paymentId(), orderId);
+			return orderId;
+		});
 	}
 
 	/** An order paid by another payment, to carry the notes of the one under test. */

@@ -41,7 +41,7 @@ class PaymentStatusTests {
 	@Test
 	void doublesTheBackoffWithEachFailureUpToTheMaximum() {
 		PaymentsProperties properties = new PaymentsProperties(Duration.ofMinutes(1), Duration.ofMinutes(10),
-				Duration.ofMinutes(10));
+				Duration.ofMinutes(10), Duration.ofMinutes(1));
 
 		assertThat(properties.backoff(1)).isEqualTo(Duration.ofMinutes(1));
 		assertThat(properties.backoff(2)).isEqualTo(Duration.ofMinutes(2));

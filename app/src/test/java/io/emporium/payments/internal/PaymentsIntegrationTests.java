@@ -27,6 +27,7 @@ import org.springframework.transaction.support.TransactionTemplate;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatExceptionOfType;
+import static org.awaitility.Awaitility.await;
 
 /**
  * Payments against the real embedded database and the sandbox gateway, without orders:
@@ -49,6 +50,12 @@ class PaymentsIntegrationTests {
 
 	@Autowired
 	UnclaimedAuthorizations unclaimed;
+
+	@Autowired
+	Captures captures;
+
+	@Autowired
+	PaymentRepository repository;
 
 	@Autowired
 	JdbcClient jdbc;
@@ -134,20 +141,50 @@ class PaymentsIntegrationTests {
 	}
 
 	@Test
-	void aPaymentGivenToAnOrderIsCapturedForThatOrderOnly() {
+	void aPaymentGivenToAnOrderIsCapturedForThatOrderOnceItsTransactionCommits() {
 		Authorization authorization = authorize("tok_visa", PRICE);
 		UUID order = UUID.randomUUID();
 
 		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), order));
 
+		await().untilAsserted(() -> assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED"));
 		assertThat(this.rows.column(authorization, "order_id")).isEqualTo(order.toString());
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.payments.attach(authorization.paymentId(), UUID.randomUUID()));
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.payments.capture(authorization.paymentId(), UUID.randomUUID()));
 		this.payments.capture(authorization.paymentId(), order);
-		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
 		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+	}
+
+	/**
+	 * A node that stopped between the order's commit and its capture left the payment
+	 * given to the order and uncaptured: a worker captures it once it is old enough, and
+	 * leaves one whose failed capture reconciliation retries to reconciliation.
+	 */
+	@Test
+	void capturesAPaymentGivenToItsOrderThatNoNodeCapturedOnceItIsOld() {
+		Authorization stranded = authorize("tok_visa", PRICE);
+		UUID order = UUID.randomUUID();
+		// What the order's transaction wrote; the node stopped before its capture ran.
+		this.transactions.executeWithoutResult(status -> assertThat(
+				this.repository.claim(stranded.paymentId(), Operation.CAPTURE, order, this.clock.instant()))
+			.isTrue());
+		Authorization failing = authorize("tok_capture_fails", PRICE);
+		this.transactions.executeWithoutResult(status -> this.payments.attach(failing.paymentId(), UUID.randomUUID()));
+		await().untilAsserted(
+				() -> assertThat(this.rows.calls(failing)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED"));
+
+		this.captures.captureOlderThanAllowed(this.clock.instant().plus(Duration.ofSeconds(30)));
+		assertThat(this.rows.status(stranded)).isEqualTo("AUTHORIZED");
+
+		// Other tests' payments share the database; each run takes a batch of them.
+		while (this.captures.captureOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(2))) > 0) {
+		}
+		assertThat(this.rows.status(stranded)).isEqualTo("CAPTURED");
+		assertThat(this.rows.column(stranded, "order_id")).isEqualTo(order.toString());
+		assertThat(this.rows.calls(stranded)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+		assertThat(this.rows.calls(failing)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED");
 	}
 
 	@Test
@@ -162,6 +199,7 @@ class PaymentsIntegrationTests {
 		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
 
 		assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
 		assertThat(this.rows.column(authorization, "coalesce(cast(order_id as varchar(64)), 'none')"))
 			.isEqualTo("none");
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.transactions
@@ -173,6 +211,7 @@ class PaymentsIntegrationTests {
 		Authorization orphan = authorize("tok_visa", PRICE);
 		Authorization attached = authorize("tok_visa", PRICE);
 		this.transactions.executeWithoutResult(status -> this.payments.attach(attached.paymentId(), UUID.randomUUID()));
+		await().untilAsserted(() -> assertThat(this.rows.status(attached)).isEqualTo("CAPTURED"));
 
 		this.unclaimed.voidOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(9)));
 		assertThat(this.rows.status(orphan)).isEqualTo("AUTHORIZED");
@@ -182,7 +221,7 @@ class PaymentsIntegrationTests {
 		}
 		assertThat(this.rows.status(orphan)).isEqualTo("VOIDED");
 		assertThat(this.rows.calls(orphan)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
-		assertThat(this.rows.status(attached)).isEqualTo("AUTHORIZED");
+		assertThat(this.rows.status(attached)).isEqualTo("CAPTURED");
 	}
 
 	@Test
