@@ -21,6 +21,13 @@ public interface Carts {
 	CartSnapshot claimForCheckout(String cartId, Caller caller, CheckoutClaim claim);
 
 	/**
+	 * Whether a claim made in a database transaction is undone by its rollback: true
+	 * where carts live in the database, false where they live in Redis (whose claims only
+	 * {@link #releaseClaim} gives back).
+	 */
+	boolean claimsJoinTransactions();
+
+	/**
 	 * Closes the cart after its order was placed; runs in the caller's transaction.
 	 * @throws io.emporium.platform.ConflictException when the claim was taken over
 	 */

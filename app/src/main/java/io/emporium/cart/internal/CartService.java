@@ -170,6 +170,11 @@ public class CartService implements Carts {
 	}
 
 	@Override
+	public boolean claimsJoinTransactions() {
+		return this.carts.joinsTransactions();
+	}
+
+	@Override
 	public boolean releaseClaim(String cartId, CheckoutClaim claim) {
 		return this.carts.release(cartId, claim, this.clock.instant());
 	}

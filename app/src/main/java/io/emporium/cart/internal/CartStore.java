@@ -50,6 +50,9 @@ interface CartStore {
 	 */
 	boolean claim(String cartId, CheckoutClaim claim, Instant at);
 
+	/** Whether changes made in a database transaction are undone by its rollback. */
+	boolean joinsTransactions();
+
 	/** Opens a claimed cart again if this claim, or an older one of its key, holds it. */
 	boolean release(String cartId, CheckoutClaim claim, Instant at);
 

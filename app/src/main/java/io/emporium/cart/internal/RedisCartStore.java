@@ -123,6 +123,11 @@ class RedisCartStore implements CartStore {
 	}
 
 	@Override
+	public boolean joinsTransactions() {
+		return false;
+	}
+
+	@Override
 	public boolean claim(String cartId, CheckoutClaim claim, Instant at) {
 		return run(RedisCartScripts.CLAIM, List.of(cartKey(cartId)), cartId, at, claim.key(), claim.fence()) == 1;
 	}

@@ -180,6 +180,11 @@ class RelationalCartStore implements CartStore {
 	}
 
 	@Override
+	public boolean joinsTransactions() {
+		return true;
+	}
+
+	@Override
 	public boolean claim(String cartId, CheckoutClaim claim, Instant at) {
 		return this.jdbc.sql("""
 				update cart_cart set status = 'CHECKING_OUT', checkout_key = :key, checkout_fence = :fence,

@@ -6,6 +6,7 @@ import java.util.Map;
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.checkout.CheckoutCompleted;
 import io.emporium.checkout.CheckoutFailed;
+import io.emporium.checkout.internal.IdempotencyKeys.Owned;
 import io.emporium.orders.PlacedOrder;
 import io.emporium.platform.ConflictException;
 import tools.jackson.databind.json.JsonMapper;
@@ -61,13 +62,14 @@ class CheckoutOutcomes {
 
 	/**
 	 * Stores a decided failure as the key's answer and announces it; a claim that was
-	 * taken over stores nothing but still answers its own request.
+	 * taken over, or a new key another request stored first, stores nothing but still
+	 * answers its own request.
 	 */
-	CheckoutOutcome decided(CheckoutClaim claim, String cartId, ErrorResponseException failure) {
+	CheckoutOutcome decided(Owned owned, String cartId, ErrorResponseException failure) {
 		CheckoutOutcome outcome = new CheckoutOutcome(failure.getStatusCode().value(),
 				this.json.writeValueAsString(failure.getBody()), false);
 		this.transactions.executeWithoutResult(status -> {
-			if (this.keys.complete(claim, outcome)) {
+			if (this.keys.decide(owned, outcome)) {
 				this.events
 					.publishEvent(new CheckoutFailed(cartId, RetryPolicy.problemName(failure), this.clock.instant()));
 			}

@@ -8,6 +8,7 @@ import java.time.Instant;
 import java.util.List;
 import java.util.Optional;
 import java.util.UUID;
+import java.util.concurrent.ThreadLocalRandom;
 import java.util.function.Supplier;
 
 import io.emporium.cart.CheckoutClaim;
@@ -56,12 +57,35 @@ class IdempotencyKeys {
 
 	/**
 	 * This request owns the key under {@code claim}; {@code cartHash} is the priced cart
-	 * an earlier attempt of the same key was for, if any.
+	 * an earlier attempt of the same key was for, if any; {@code newKey} is set while the
+	 * key is not stored yet, and the attempt stores it with its hold.
 	 */
-	record Owned(CheckoutClaim claim, @Nullable String cartHash) implements Claim {
+	record Owned(CheckoutClaim claim, @Nullable String cartHash, @Nullable NewKey newKey) implements Claim {
+
+		boolean isNew() {
+			return this.newKey != null;
+		}
+
+	}
+
+	/** What a key is stored with when its first attempt stores it. */
+	record NewKey(String requestHash, String cartId) {
 	}
 
 	record Replay(CheckoutOutcome outcome) implements Claim {
+	}
+
+	/**
+	 * The first attempt of a key presumed new, which stores the key in the transaction of
+	 * its hold (one commit less while the shopper waits). Its token is random, so two
+	 * first attempts that race for one key never share one: the one whose insert loses
+	 * stored nothing and must not touch the row or the cart claim of the one that won.
+	 * Only for carts whose claims join the transaction (the hold's rollback undoes the
+	 * claim); where they do not, a claim could outlive a key that was never stored.
+	 */
+	Owned unseen(String key, String requestHash, String cartId) {
+		return new Owned(new CheckoutClaim(key, ThreadLocalRandom.current().nextLong(2, 1L << 40)), null,
+				new NewKey(requestHash, cartId));
 	}
 
 	/**
@@ -74,11 +98,14 @@ class IdempotencyKeys {
 		Instant deadline = this.clock.instant().plus(this.properties.duplicateWait());
 		long pause = 20;
 		while (true) {
-			if (tryInsert(key, requestHash, cartId)) {
-				return new Owned(new CheckoutClaim(key, 1), null);
+			if (tryInsert(key, requestHash, cartId, 1)) {
+				return new Owned(new CheckoutClaim(key, 1), null, null);
 			}
 			Row row = find(key).orElse(null);
 			if (row == null) {
+				// Deleted since the insert failed (retention), or still being inserted
+				// by a first attempt whose transaction has not ended.
+				pause(pause);
 				continue;
 			}
 			if (!row.requestHash().equals(requestHash)) {
@@ -90,7 +117,7 @@ class IdempotencyKeys {
 			boolean stale = row.updatedAt().isBefore(this.clock.instant().minus(this.properties.staleAfter()));
 			if (row.state().equals("RETRYABLE") || stale) {
 				if (takeOver(row, "IN_PROGRESS")) {
-					return new Owned(new CheckoutClaim(key, row.fence() + 1), row.cartHash());
+					return new Owned(new CheckoutClaim(key, row.fence() + 1), row.cartHash(), null);
 				}
 				continue;
 			}
@@ -103,12 +130,25 @@ class IdempotencyKeys {
 		}
 	}
 
+	/** {@link #recordHold(Owned, Supplier)} for an attempt of a stored key. */
+	Optional<HeldCart> recordHold(CheckoutClaim claim, Supplier<HeldCart> hold) {
+		return recordHold(new Owned(claim, null, null), hold);
+	}
+
 	/**
 	 * Holds stock and records the hold, with the priced cart it is for, under the claim
-	 * in one transaction: empty, and nothing held, when the claim was taken over.
+	 * in one transaction (storing a new key first): empty, and nothing held, when the
+	 * claim was taken over.
+	 * @throws KeyExists when a new key turns out to be stored already; nothing was held
 	 */
-	Optional<HeldCart> recordHold(CheckoutClaim claim, Supplier<HeldCart> hold) {
+	Optional<HeldCart> recordHold(Owned owned, Supplier<HeldCart> hold) {
+		CheckoutClaim claim = owned.claim();
 		return Optional.ofNullable(this.transactions.execute(status -> {
+			NewKey newKey = owned.newKey();
+			// A concurrent first attempt of the key waits here until this one has ended.
+			if (newKey != null && !tryInsert(claim.key(), newKey.requestHash(), newKey.cartId(), claim.fence())) {
+				throw new KeyExists();
+			}
 			HeldCart held = hold.get();
 			if (progress(claim, "cart_hash = :hash, reservation_id = :reservation")
 				.param("hash", held.priced().fingerprint())
@@ -143,6 +183,34 @@ class IdempotencyKeys {
 			.param("at", now())
 			.param("key", claim.key())
 			.param("fence", claim.fence())
+			.update() == 1;
+	}
+
+	/**
+	 * Stores a decided failure as the key's answer: under the claim, or, for a new key
+	 * whose attempt stored nothing, as the key's first row. False, and nothing stored,
+	 * when the claim was taken over or another attempt stored the key first.
+	 */
+	boolean decide(Owned owned, CheckoutOutcome outcome) {
+		NewKey newKey = owned.newKey();
+		if (complete(owned.claim(), outcome)) {
+			return true;
+		}
+		if (newKey == null) {
+			return false;
+		}
+		return this.jdbc.sql("""
+				insert into checkout_idempotency (idempotency_key, request_hash, state, fence, cart_id,
+					response_status, response_body, created_at, updated_at)
+				values (:key, :hash, 'DONE', :fence, :cart, :status, :body, :now, :now)
+				on conflict do nothing""")
+			.param("key", owned.claim().key())
+			.param("hash", newKey.requestHash())
+			.param("fence", owned.claim().fence())
+			.param("cart", newKey.cartId())
+			.param("status", outcome.status())
+			.param("body", outcome.body())
+			.param("now", now())
 			.update() == 1;
 	}
 
@@ -231,15 +299,16 @@ class IdempotencyKeys {
 	 * Inserts the key unless it exists; a conflict is a row count of zero, not an
 	 * exception, so a surrounding PostgreSQL transaction stays usable.
 	 */
-	private boolean tryInsert(String key, String hash, String cartId) {
+	private boolean tryInsert(String key, String hash, String cartId, long fence) {
 		Timestamp now = now();
 		return this.jdbc.sql("""
 				insert into checkout_idempotency
 					(idempotency_key, request_hash, state, fence, cart_id, created_at, updated_at)
-				values (:key, :hash, 'IN_PROGRESS', 1, :cart, :now, :now)
+				values (:key, :hash, 'IN_PROGRESS', :fence, :cart, :now, :now)
 				on conflict do nothing""")
 			.param("key", key)
 			.param("hash", hash)
+			.param("fence", fence)
 			.param("cart", cartId)
 			.param("now", now)
 			.update() == 1;
@@ -264,6 +333,18 @@ class IdempotencyKeys {
 
 	private Timestamp now() {
 		return Timestamp.from(this.clock.instant());
+	}
+
+	/**
+	 * A key presumed new was stored by another request: this attempt held nothing, and
+	 * the request claims the key as a retry does.
+	 */
+	static final class KeyExists extends RuntimeException {
+
+		KeyExists() {
+			super("the Idempotency-Key is stored already", null, false, false);
+		}
+
 	}
 
 	static InvalidRequestException keyReused() {

@@ -7,6 +7,7 @@ import java.util.UUID;
 import io.emporium.cart.CartSnapshot;
 import io.emporium.cart.Carts;
 import io.emporium.cart.CheckoutClaim;
+import io.emporium.checkout.internal.IdempotencyKeys.Owned;
 import io.emporium.inventory.Inventory;
 import io.emporium.inventory.ReservationId;
 import io.emporium.inventory.StockLine;
@@ -57,17 +58,31 @@ class Purchase {
 	}
 
 	/**
-	 * Runs the purchase; {@code earlierCart} is the fingerprint of the cart an earlier
-	 * attempt of this key priced, which this one must match.
+	 * Runs the purchase under the key {@code owned}; its {@code cartHash} is the
+	 * fingerprint of the cart an earlier attempt of this key priced, which this one must
+	 * match.
+	 * @throws IdempotencyKeys.KeyExists when a key presumed new was stored by another
+	 * request; nothing was held
 	 */
-	CheckoutOutcome run(CheckoutClaim claim, @Nullable String earlierCart, CheckoutCommand command, Caller caller) {
+	CheckoutOutcome run(Owned owned, CheckoutCommand command, Caller caller) {
+		CheckoutClaim claim = owned.claim();
 		Deque<Runnable> undo = new ArrayDeque<>();
+		Runnable releaseCart = () -> this.carts.releaseClaim(command.cartId(), claim);
 		// A cart in the database is released by the rollback of the hold's transaction,
-		// one in Redis by this; releasing a claim that is not there changes nothing.
-		undo.push(() -> this.carts.releaseClaim(command.cartId(), claim));
+		// one in Redis by this; releasing a claim that is not there changes nothing. A
+		// new
+		// key's attempt owns no claim until its hold commits: releasing earlier could
+		// give
+		// back the claim of a concurrent first attempt of the key.
+		if (!owned.isNew()) {
+			undo.push(releaseCart);
+		}
 		try {
-			HeldCart held = this.keys.recordHold(claim, () -> hold(claim, earlierCart, command, caller))
+			HeldCart held = this.keys.recordHold(owned, () -> hold(claim, owned.cartHash(), command, caller))
 				.orElseThrow(Purchase::takenOver);
+			if (owned.isNew()) {
+				undo.push(releaseCart);
+			}
 			undo.push(() -> this.inventory.release(held.reservation()));
 			PricedLines priced = held.priced();
 			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);

@@ -132,6 +132,71 @@ class CheckoutModuleTests {
 		assertThat(again.cartHash()).isEqualTo(held.priced().fingerprint());
 	}
 
+	@Test
+	void aNewKeysFirstAttemptStoresTheKeyWithItsHold() {
+		String key = UUID.randomUUID().toString();
+		Owned first = this.keys.unseen(key, Digests.sha256("body"), "cart-" + key);
+
+		HeldCart held = this.keys.recordHold(first, this::holdOne).orElseThrow();
+
+		assertThat(this.jdbc.sql("""
+				select state, fence, cart_hash, reservation_id from checkout_idempotency
+				where idempotency_key = :key""").param("key", key).query().singleRow())
+			.containsEntry("state", "IN_PROGRESS")
+			.containsEntry("fence", first.claim().fence())
+			.containsEntry("cart_hash", held.priced().fingerprint())
+			.containsEntry("reservation_id", held.reservation().value());
+		assertThat(this.keys.complete(first.claim(), new CheckoutOutcome(201, "{}", false))).isTrue();
+	}
+
+	/**
+	 * Two first attempts of one key: the one whose insert loses waits for the winner's
+	 * transaction, holds nothing, and stores nothing over the winner's row, whatever it
+	 * decides.
+	 */
+	@Test
+	void ofTwoFirstAttemptsOfOneKeyTheLoserHoldsAndStoresNothing() {
+		String key = UUID.randomUUID().toString();
+		Owned winner = this.keys.unseen(key, Digests.sha256("body"), "cart-" + key);
+		Owned loser = this.keys.unseen(key, Digests.sha256("body"), "cart-" + key);
+		this.keys.recordHold(winner, this::holdOne).orElseThrow();
+		String sku = stocked(3);
+
+		assertThatExceptionOfType(IdempotencyKeys.KeyExists.class).isThrownBy(() -> this.keys.recordHold(loser,
+				() -> Holds.of(sku, 1, this.inventory.reserve(List.of(new StockLine(sku, 1))))));
+		assertThat(this.keys.decide(loser, new CheckoutOutcome(409, "{\"sold-out\":true}", false))).isFalse();
+		this.keys.reopen(loser.claim());
+
+		assertThat(winner.claim().fence()).isNotEqualTo(loser.claim().fence());
+		assertThat(this.inventory.levels(sku).levels()).containsExactly(new StockLevels.Level(Warehouse.MAIN, 3, 0));
+		assertThat(this.jdbc.sql("select state, fence from checkout_idempotency where idempotency_key = :key")
+			.param("key", key)
+			.query()
+			.singleRow()).containsEntry("state", "IN_PROGRESS").containsEntry("fence", winner.claim().fence());
+	}
+
+	/**
+	 * A new key whose hold failed stored nothing with it; its decided answer becomes the
+	 * key's first row, and a retry gets it.
+	 */
+	@Test
+	void aNewKeyWhoseHoldFailedStoresItsDecidedAnswer() {
+		String key = UUID.randomUUID().toString();
+		Owned first = this.keys.unseen(key, Digests.sha256("body"), "cart-" + key);
+		assertThatExceptionOfType(IllegalStateException.class).isThrownBy(() -> this.keys.recordHold(first, () -> {
+			throw new IllegalStateException("sold out");
+		}));
+		assertThat(this.jdbc.sql("select count(*) from checkout_idempotency where idempotency_key = :key")
+			.param("key", key)
+			.query(Long.class)
+			.single()).isZero();
+
+		assertThat(this.keys.decide(first, new CheckoutOutcome(409, "{\"sold\":\"out\"}", false))).isTrue();
+
+		assertThat(this.keys.claim(key, Digests.sha256("body"), "cart-" + key)).isInstanceOfSatisfying(Replay.class,
+				replay -> assertThat(replay.outcome()).isEqualTo(new CheckoutOutcome(409, "{\"sold\":\"out\"}", true)));
+	}
+
 	/** A SKU of its own with {@code onHand} units in the main warehouse. */
 	private String stocked(int onHand) {
 		String sku = "CHK-" + UUID.randomUUID().toString().substring(0, 8);
