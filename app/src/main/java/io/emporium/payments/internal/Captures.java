@@ -1,7 +1,6 @@
 package io.emporium.payments.internal;
 
 import java.time.Clock;
-import java.time.Duration;
 import java.time.Instant;
 import java.util.UUID;
 
@@ -9,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.emporium.payments.internal.PaymentRepository.Attached;
+import io.emporium.platform.BoundedVirtualThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -17,16 +17,15 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.core.task.SimpleAsyncTaskExecutor;
 import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Captures the payment an order was given (ADR 0016). The checkout gives its payment to
- * its order in the order's transaction; once that commits, the capture runs on a thread
- * of its own, so the shopper does not wait for it. The attached payment is its own record
- * of the work left: a node that stopped before capturing leaves it attached and
- * uncaptured, and a worker captures it once it is older than
+ * its order in the order's transaction; once that commits, the capture takes its turn
+ * among a few of payments' own, so the shopper does not wait for it. The attached payment
+ * is its own record of the work left: a node that stopped before capturing leaves it
+ * attached and uncaptured, and a worker captures it once it is older than
  * {@code emporium.payments.capture-after}. A capture the gateway fails goes to
  * reconciliation.
  */
@@ -37,6 +36,8 @@ class Captures implements DisposableBean {
 
 	/** Bounds one sweep; the rest waits for the next run. */
 	private static final int BATCH = 100;
+
+	private static final int CAPTURE_THREADS = 4;
 
 	private final PaymentRepository payments;
 
@@ -50,7 +51,9 @@ class Captures implements DisposableBean {
 
 	private final Counter swept;
 
-	private final SimpleAsyncTaskExecutor threads = new SimpleAsyncTaskExecutor("payments-capture-");
+	/** A burst of orders never runs a capture per order at once. */
+	private final BoundedVirtualThreads threads = new BoundedVirtualThreads("payments-capture-", CAPTURE_THREADS,
+			10_000);
 
 	Captures(PaymentRepository payments, Settlements settlements, Reconciliations reconciliations,
 			PaymentsProperties properties, Clock clock, MeterRegistry meters) {
@@ -62,8 +65,6 @@ class Captures implements DisposableBean {
 		this.swept = Counter.builder("emporium.payments.captures.swept")
 			.description("Captures of attached payments that no node had run, made by the sweep")
 			.register(meters);
-		this.threads.setVirtualThreads(true);
-		this.threads.setTaskTerminationTimeout(Duration.ofSeconds(10).toMillis());
 	}
 
 	/**
