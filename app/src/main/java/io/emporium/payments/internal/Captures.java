@@ -89,12 +89,8 @@ class Captures implements DisposableBean {
 	 * reconciliation job.
 	 */
 	void capture(UUID paymentId, UUID orderId) {
-		Attempt attempt = this.settlements.capture(paymentId, orderId);
-		if (!attempt.done() && attempt.operation() != null) {
-			Instant at = this.clock.instant();
-			this.reconciliations.open(paymentId, attempt.operation(), null, orderId, "capture for order " + orderId,
-					String.valueOf(attempt.error()), at, at.plus(this.properties.backoff(1)));
-		}
+		this.reconciliations.openIfFailed(paymentId, orderId, "capture for order " + orderId,
+				this.settlements.capture(paymentId, orderId));
 	}
 
 	@Bean

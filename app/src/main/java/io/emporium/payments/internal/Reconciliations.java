@@ -1,5 +1,6 @@
 package io.emporium.payments.internal;
 
+import java.time.Clock;
 import java.time.Instant;
 import java.time.OffsetDateTime;
 import java.util.List;
@@ -25,8 +26,27 @@ class Reconciliations {
 
 	private final JdbcClient jdbc;
 
-	Reconciliations(JdbcClient jdbc) {
+	private final PaymentsProperties properties;
+
+	private final Clock clock;
+
+	Reconciliations(JdbcClient jdbc, PaymentsProperties properties, Clock clock) {
 		this.jdbc = jdbc;
+		this.properties = properties;
+		this.clock = clock;
+	}
+
+	/**
+	 * Opens a record for a step the gateway failed to do, first retried after the first
+	 * backoff; a step that was done, or had nothing to do, opens nothing.
+	 */
+	void openIfFailed(UUID paymentId, @Nullable UUID orderId, String reason, Attempt attempt) {
+		if (attempt.done() || attempt.operation() == null) {
+			return;
+		}
+		Instant at = this.clock.instant();
+		open(paymentId, attempt.operation(), attempt.refundId(), orderId, reason, String.valueOf(attempt.error()), at,
+				at.plus(this.properties.backoff(1)));
 	}
 
 	/** Opens a record unless the step has one open; returns whether it opened one. */
