@@ -13,7 +13,18 @@ import io.emporium.platform.Money;
 public interface Payments {
 
 	/**
-	 * Authorizes (holds, does not capture). Idempotent per
+	 * Opens an authorization in the caller's transaction, before {@link #authorize} asks
+	 * the gateway: the payment is on record (PENDING) from then on, so that a node that
+	 * stops after the gateway answered leaves something a worker can give back. Returns
+	 * the payment's id.
+	 * @throws IllegalStateException outside a transaction
+	 */
+	UUID open(PaymentRequest request);
+
+	/**
+	 * Authorizes (holds, does not capture). The approval of an {@link #open opened}
+	 * authorization is recorded by {@link #attach} (or by giving it back), in the
+	 * caller's transaction, instead of in one of its own. Idempotent per
 	 * {@code request.idempotencyKey()}: the same key returns the first authorization when
 	 * amount and currency match; otherwise throws {@link PaymentMismatchException} (409,
 	 * problem type {@code payment-mismatch}) and voids the earlier authorization if it is
@@ -32,15 +43,15 @@ public interface Payments {
 
 	/**
 	 * Gives an authorized payment to its order, in the caller's transaction (the one that
-	 * records the order): once that commits, the payment is captured for its order (at
-	 * once, or by a worker if this node stops first) and can no longer be voided as a
-	 * failed checkout's.
+	 * records the order), recording an opened authorization's approval: once that
+	 * commits, the payment is captured for its order (at once, or by a worker if this
+	 * node stops first) and can no longer be voided as a failed checkout's.
 	 * @throws io.emporium.platform.NotFoundException when the payment does not exist
 	 * @throws io.emporium.platform.ConflictException when the payment is being voided, is
 	 * no longer authorized, or belongs to another order (409, type
 	 * payment-state-conflict)
 	 */
-	void attach(UUID paymentId, UUID orderId);
+	void attach(Authorization authorization, UUID orderId);
 
 	/**
 	 * Captures an authorized payment and links it to its order. Idempotent (capturing

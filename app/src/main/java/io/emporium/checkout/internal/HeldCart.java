@@ -1,7 +1,18 @@
 package io.emporium.checkout.internal;
 
-import io.emporium.inventory.ReservationId;
+import java.util.UUID;
 
-/** A claimed cart priced for the purchase, and the stock held for it. */
-record HeldCart(PricedLines priced, ReservationId reservation) {
+import io.emporium.inventory.ReservationId;
+import org.jspecify.annotations.Nullable;
+
+/**
+ * A claimed cart priced for the purchase, the stock held for it and the payment opened
+ * for it (none for a free order).
+ */
+record HeldCart(PricedLines priced, ReservationId reservation, @Nullable UUID paymentId) {
+
+	HeldCart(PricedLines priced, ReservationId reservation) {
+		this(priced, reservation, null);
+	}
+
 }

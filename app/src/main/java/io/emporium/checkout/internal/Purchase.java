@@ -23,12 +23,12 @@ import org.slf4j.LoggerFactory;
 import org.springframework.stereotype.Component;
 
 /**
- * The steps of a purchase under one claim of its key: claim the cart, price it and hold
- * its stock (one transaction), authorize the money, settle. Each step that takes
- * something registers how to give it back; any failure gives back everything taken so far
- * (void, release, reopen the cart), newest first, and is then rethrown. Progress is
- * recorded under the fencing token, so an attempt that was taken over stops at its next
- * step.
+ * The steps of a purchase under one claim of its key: claim the cart, price it, hold its
+ * stock and open its payment (one transaction), authorize the money, settle. Each step
+ * that takes something registers how to give it back; any failure gives back everything
+ * taken so far (void, release, reopen the cart), newest first, and is then rethrown.
+ * Progress is recorded under the fencing token, so an attempt that was taken over stops
+ * at its next step.
  */
 @Component
 class Purchase {
@@ -85,8 +85,9 @@ class Purchase {
 			}
 			undo.push(() -> this.inventory.release(held.reservation()));
 			PricedLines priced = held.priced();
-			UUID paymentId = priced.total().nothing() ? null : authorize(claim, command, priced, undo);
-			return this.settlement.settle(claim, command, caller, priced, held.reservation(), paymentId);
+			Authorization authorization = (held.paymentId() == null) ? null
+					: authorize(held.paymentId(), claim, command, priced, undo);
+			return this.settlement.settle(claim, command, caller, priced, held.reservation(), authorization);
 		}
 		catch (RuntimeException ex) {
 			giveBack(undo, ex);
@@ -106,19 +107,35 @@ class Purchase {
 		}
 		ReservationId reservation = this.inventory
 			.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
-		return new HeldCart(priced, reservation);
+		UUID paymentId = priced.total().nothing() ? null : this.payments.open(paymentRequest(claim, command, priced));
+		return new HeldCart(priced, reservation, paymentId);
 	}
 
-	/** The authorized payment's id; the amount authorized must be the total to pay. */
-	private UUID authorize(CheckoutClaim claim, CheckoutCommand command, PricedLines priced, Deque<Runnable> undo) {
-		Authorization authorization = this.payments
-			.authorize(new PaymentRequest(paymentKey(claim), command.paymentToken(), priced.total(), command.cartId()));
-		undo.push(() -> this.payments.voidAuthorization(authorization.paymentId(), "checkout failed"));
+	/**
+	 * Asks the gateway to hold the money of the payment opened with the hold; the amount
+	 * authorized must be the total to pay. From here on a failure gives the payment back,
+	 * whatever the gateway answered.
+	 */
+	private Authorization authorize(UUID paymentId, CheckoutClaim claim, CheckoutCommand command, PricedLines priced,
+			Deque<Runnable> undo) {
+		undo.push(() -> this.payments.voidAuthorization(paymentId, "checkout failed"));
+		Authorization authorization;
+		try {
+			authorization = this.payments.authorize(paymentRequest(claim, command, priced));
+		}
+		catch (ConflictException ex) {
+			// The key is this attempt's own: only a takeover gives its payment back.
+			throw RetryPolicy.problemName(ex).equals("payment-voided") ? takenOver() : ex;
+		}
 		if (!authorization.amount().equals(priced.total())) {
 			throw new ConflictException("payment-mismatch",
 					"The payment authorized does not match the order total; nothing was charged");
 		}
-		return authorization.paymentId();
+		return authorization;
+	}
+
+	private static PaymentRequest paymentRequest(CheckoutClaim claim, CheckoutCommand command, PricedLines priced) {
+		return new PaymentRequest(paymentKey(claim), command.paymentToken(), priced.total(), command.cartId());
 	}
 
 	/**

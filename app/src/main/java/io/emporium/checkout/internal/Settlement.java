@@ -1,7 +1,5 @@
 package io.emporium.checkout.internal;
 
-import java.util.UUID;
-
 import io.emporium.cart.CheckoutClaim;
 import io.emporium.cart.Carts;
 import io.emporium.inventory.Inventory;
@@ -9,6 +7,7 @@ import io.emporium.inventory.ReservationId;
 import io.emporium.orders.Orders;
 import io.emporium.orders.PlaceOrder;
 import io.emporium.orders.PlacedOrder;
+import io.emporium.payments.Authorization;
 import io.emporium.payments.Payments;
 import io.emporium.platform.Caller;
 import org.jspecify.annotations.Nullable;
@@ -18,9 +17,10 @@ import org.springframework.transaction.annotation.Transactional;
 
 /**
  * The last step of a purchase, all or nothing in one transaction: check the claim still
- * owns the key (and hold its row), record the paid order, give it its payment, confirm
- * its stock, close the cart under the claim and store the key's answer. If any part fails
- * nothing of it stays, and the caller gives back what it held.
+ * owns the key (and hold its row), record the paid order, give it its payment (recording
+ * the gateway's approval), confirm its stock, close the cart under the claim and store
+ * the key's answer. If any part fails nothing of it stays, and the caller gives back what
+ * it held.
  */
 @Component
 class Settlement {
@@ -49,14 +49,15 @@ class Settlement {
 
 	@Transactional
 	CheckoutOutcome settle(CheckoutClaim claim, CheckoutCommand command, Caller caller, PricedLines priced,
-			ReservationId reservation, @Nullable UUID paymentId) {
+			ReservationId reservation, @Nullable Authorization authorization) {
 		if (!this.keys.stillOwned(claim)) {
 			throw Purchase.takenOver();
 		}
-		PlacedOrder order = this.orders.placePaid(new PlaceOrder(caller.customerId(), command.email(),
-				command.shippingAddress(), priced.lines(), priced.total(), paymentId));
-		if (paymentId != null) {
-			this.payments.attach(paymentId, order.orderId());
+		PlacedOrder order = this.orders
+			.placePaid(new PlaceOrder(caller.customerId(), command.email(), command.shippingAddress(), priced.lines(),
+					priced.total(), (authorization != null) ? authorization.paymentId() : null));
+		if (authorization != null) {
+			this.payments.attach(authorization, order.orderId());
 		}
 		this.inventory.confirm(reservation, order.orderId());
 		this.carts.checkedOut(command.cartId(), claim, order.orderId());

@@ -25,12 +25,15 @@ import org.springframework.dao.DuplicateKeyException;
 import org.springframework.stereotype.Component;
 import org.springframework.transaction.PlatformTransactionManager;
 import org.springframework.transaction.TransactionDefinition;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 import org.springframework.transaction.support.TransactionTemplate;
 
 /**
  * Asks the gateway to hold money and records its answer, approved, declined or failed,
- * with the gateway call, in a transaction of its own: what the gateway holds is on record
- * before anybody relies on it. Gateway calls run outside any database transaction.
+ * with the gateway call: in a transaction of its own, or, for an authorization opened in
+ * the caller's transaction beforehand, with whatever relies on it (the order). Either way
+ * the payment is on record before the gateway is asked or right after it answers. Gateway
+ * calls run outside any database transaction.
  */
 @Component
 class Authorizations {
@@ -58,16 +61,107 @@ class Authorizations {
 	}
 
 	/**
+	 * Opens an authorization in the caller's transaction, before the gateway is asked:
+	 * PENDING, with its token, so that it is on record even if this node stops right
+	 * after the gateway answers. Returns its id, or that of the payment already under the
+	 * key.
+	 */
+	UUID open(PaymentRequest request) {
+		if (!TransactionSynchronizationManager.isActualTransactionActive()) {
+			throw new IllegalStateException("an authorization is opened in the caller's transaction");
+		}
+		Instant at = now();
+		UUID id = UUID.randomUUID();
+		if (this.payments.open(
+				new Payment(id, request.idempotencyKey(), this.gateway.name(), null, PaymentStatus.PENDING,
+						request.amount(), null, null, null, request.cartId(), null, 0, 0, 0, null, at, at),
+				request.token())) {
+			return id;
+		}
+		return this.payments.findByKey(request.idempotencyKey()).orElseThrow().id();
+	}
+
+	/**
 	 * The authorization under the request's key: the earlier answer if there is one (of
-	 * the same amount, which the caller has checked), else the gateway's, recorded.
+	 * the same amount, which the caller has checked), else the gateway's. A declined or
+	 * failed answer is recorded at once, and so is an approval, except for an opened
+	 * (PENDING) payment: its approval is recorded with its order ({@link #recordOpened})
+	 * or when it is given back ({@link #recover}).
 	 */
 	Authorization authorize(PaymentRequest request, @Nullable Payment earlier) {
-		if (earlier != null && earlier.status() != PaymentStatus.FAILED) {
+		boolean opened = earlier != null && earlier.status() == PaymentStatus.PENDING;
+		if (earlier != null && earlier.status() != PaymentStatus.FAILED && !opened) {
 			return answer(earlier);
 		}
 		GatewayOutcome outcome;
 		try {
-			outcome = this.gateway.authorize(request.idempotencyKey(), request.token(), request.amount(),
+			outcome = ask(request);
+		}
+		catch (GatewayException ex) {
+			recordOutage(earlier, request, ex);
+			throw new PaymentUnavailableException();
+		}
+		if (opened && outcome.approved()) {
+			return new Authorization(earlier.id(), this.gateway.name(), outcome.reference(), request.amount(),
+					outcome.brand(), outcome.last4());
+		}
+		return answer(record(earlier, request, outcome));
+	}
+
+	/**
+	 * Records, in the caller's transaction, the approval of an authorization that was
+	 * opened PENDING; one already recorded is left as it is.
+	 */
+	void recordOpened(Authorization authorization) {
+		Instant at = now();
+		if (this.payments.authorized(authorization.paymentId(), authorization.gatewayReference(), authorization.brand(),
+				authorization.last4(), at)) {
+			this.payments
+				.record(new GatewayCall(authorization.paymentId(), authorization.gateway(), Operation.AUTHORIZE,
+						authorization.amount(), Outcome.SUCCEEDED, authorization.gatewayReference(), null, at));
+			this.events.publishEvent(new PaymentAuthorized(authorization.paymentId(), authorization.gateway(),
+					authorization.amount(), at));
+		}
+	}
+
+	/**
+	 * Asks the gateway again for a PENDING authorization, under the same key and token
+	 * (so it answers as it did), and records the answer, so that what it holds can be
+	 * given back. True when nothing is PENDING any more; false when the gateway did not
+	 * answer (the payment stays PENDING, to be asked again).
+	 */
+	boolean recover(UUID paymentId) {
+		Payment payment = this.payments.find(paymentId).orElse(null);
+		String token = (payment != null && payment.status() == PaymentStatus.PENDING)
+				? this.payments.token(paymentId).orElse(null) : null;
+		if (payment == null || token == null) {
+			return true;
+		}
+		PaymentRequest request = new PaymentRequest(payment.idempotencyKey(), token, payment.amount(),
+				payment.cartId());
+		GatewayOutcome outcome;
+		try {
+			outcome = ask(request);
+		}
+		catch (GatewayException ex) {
+			this.transactions
+				.executeWithoutResult(tx -> this.payments.record(new GatewayCall(paymentId, this.gateway.name(),
+						Operation.AUTHORIZE, payment.amount(), Outcome.FAILED, null, ex.getMessage(), now())));
+			return false;
+		}
+		if (outcome.approved()) {
+			this.transactions.executeWithoutResult(tx -> recordOpened(new Authorization(paymentId, this.gateway.name(),
+					outcome.reference(), payment.amount(), outcome.brand(), outcome.last4())));
+		}
+		else {
+			record(payment, request, outcome);
+		}
+		return true;
+	}
+
+	private GatewayOutcome ask(PaymentRequest request) {
+		try {
+			return this.gateway.authorize(request.idempotencyKey(), request.token(), request.amount(),
 					"cart:" + request.cartId());
 		}
 		catch (GatewayException ex) {
@@ -76,10 +170,8 @@ class Authorizations {
 				.addKeyValue("gateway", this.gateway.name())
 				.addKeyValue("reason", ex.getMessage())
 				.log();
-			recordOutage(earlier, request, ex);
-			throw new PaymentUnavailableException();
+			throw ex;
 		}
-		return answer(record(earlier, request, outcome));
 	}
 
 	private Payment record(@Nullable Payment failed, PaymentRequest request, GatewayOutcome outcome) {
@@ -96,7 +188,7 @@ class Authorizations {
 		try {
 			return this.transactions.execute(tx -> {
 				if (failed == null) {
-					this.payments.insert(payment);
+					this.payments.insert(payment, null);
 				}
 				else if (!this.payments.retried(id, status, payment.gatewayReference(), payment.brand(),
 						payment.last4(), payment.failureReason(), at)) {
@@ -130,7 +222,10 @@ class Authorizations {
 				if (failed == null) {
 					this.payments.insert(new Payment(id, request.idempotencyKey(), this.gateway.name(), null,
 							PaymentStatus.FAILED, request.amount(), null, null, ex.getMessage(), request.cartId(), null,
-							0, 0, 0, null, at, at));
+							0, 0, 0, null, at, at), null);
+				}
+				if (failed == null || (failed.status() == PaymentStatus.PENDING
+						&& this.payments.unanswered(id, ex.getMessage(), at))) {
 					this.events.publishEvent(
 							new PaymentFailed(id, this.gateway.name(), request.amount(), "gateway unavailable", at));
 				}

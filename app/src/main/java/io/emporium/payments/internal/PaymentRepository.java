@@ -36,12 +36,37 @@ class PaymentRepository {
 		this.jdbc = jdbc;
 	}
 
-	void insert(Payment payment) {
+	/**
+	 * Inserts a PENDING payment with its token unless its key is taken; a taken key is a
+	 * row count of zero, so a surrounding PostgreSQL transaction stays usable.
+	 */
+	boolean open(Payment payment, String token) {
+		return this.jdbc.sql("""
+				insert into payments_payment (id, idempotency_key, gateway, status, amount, currency, reference,
+					cart_id, payment_token, created_at, updated_at)
+				values (:id, :key, :gateway, 'PENDING', :amount, :currency, :reference, :cartId, :token, :createdAt,
+					:createdAt)
+				on conflict do nothing""")
+			.param("id", payment.id())
+			.param("key", payment.idempotencyKey())
+			.param("gateway", payment.gateway())
+			.param("amount", payment.amount().amount())
+			.param("currency", payment.amount().currency().getCurrencyCode())
+			.param("reference", "cart:" + payment.cartId())
+			.param("cartId", payment.cartId())
+			.param("token", token)
+			.param("createdAt", utc(payment.createdAt()))
+			.update() == 1;
+	}
+
+	/** Inserts the payment; {@code token} is kept only for a PENDING one. */
+	void insert(Payment payment, @Nullable String token) {
 		this.jdbc.sql("""
 				insert into payments_payment (id, idempotency_key, gateway, gateway_reference, status, amount, currency,
-					brand, last4, failure_reason, reference, cart_id, created_at, updated_at)
+					brand, last4, failure_reason, reference, cart_id, payment_token, created_at, updated_at)
 				values (:id, :key, :gateway, :gatewayReference, :status, :amount, :currency,
-					:brand, :last4, :failureReason, :reference, :cartId, :createdAt, :createdAt)""")
+					:brand, :last4, :failureReason, :reference, :cartId, :token, :createdAt, :createdAt)""")
+			.param("token", token)
 			.param("id", payment.id())
 			.param("key", payment.idempotencyKey())
 			.param("gateway", payment.gateway())
@@ -72,7 +97,8 @@ class PaymentRepository {
 	List<UUID> unclaimedAuthorizations(Instant before, int limit) {
 		return this.jdbc.sql("""
 				select id from payments_payment
-				where status = 'AUTHORIZED' and order_id is null and pending_operation is null and created_at < :before
+				where status in ('AUTHORIZED', 'PENDING') and order_id is null and pending_operation is null
+					and created_at < :before
 				order by created_at
 				limit :limit""").param("before", utc(before)).param("limit", limit).query(UUID.class).list();
 	}
@@ -108,14 +134,52 @@ class PaymentRepository {
 	}
 
 	/**
-	 * A failed authorization that the gateway has now answered: approved or declined.
+	 * A PENDING payment the gateway approved: it becomes an authorization and forgets its
+	 * token. False when it was no longer PENDING.
+	 */
+	boolean authorized(UUID id, String reference, @Nullable String brand, @Nullable String last4, Instant at) {
+		return this.jdbc.sql("""
+				update payments_payment set status = 'AUTHORIZED', gateway_reference = :reference, brand = :brand,
+					last4 = :last4, payment_token = null, updated_at = :at
+				where id = :id and status = 'PENDING'""")
+			.param("reference", reference)
+			.param("brand", brand)
+			.param("last4", last4)
+			.param("at", utc(at))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/** The token a PENDING payment was opened with. */
+	Optional<String> token(UUID id) {
+		return this.jdbc.sql("select payment_token from payments_payment where id = :id and status = 'PENDING'")
+			.param("id", id)
+			.query(String.class)
+			.optional();
+	}
+
+	/** A PENDING payment the gateway failed to answer: a retry may succeed. */
+	boolean unanswered(UUID id, String reason, Instant at) {
+		return this.jdbc.sql("""
+				update payments_payment set status = 'FAILED', failure_reason = :reason, payment_token = null,
+					updated_at = :at
+				where id = :id and status = 'PENDING'""")
+			.param("reason", truncate(reason))
+			.param("at", utc(at))
+			.param("id", id)
+			.update() == 1;
+	}
+
+	/**
+	 * A failed (or PENDING) authorization that the gateway has now answered: approved or
+	 * declined.
 	 */
 	boolean retried(UUID id, PaymentStatus status, @Nullable String reference, @Nullable String brand,
 			@Nullable String last4, @Nullable String failureReason, Instant at) {
 		return this.jdbc.sql("""
 				update payments_payment set status = :status, gateway_reference = :reference, brand = :brand,
-					last4 = :last4, failure_reason = :failureReason, updated_at = :at
-				where id = :id and status = 'FAILED'""")
+					last4 = :last4, failure_reason = :failureReason, payment_token = null, updated_at = :at
+				where id = :id and status in ('FAILED', 'PENDING')""")
 			.param("status", status.name())
 			.param("reference", reference)
 			.param("brand", brand)

@@ -7,6 +7,7 @@ import io.emporium.payments.Authorization;
 import io.emporium.payments.PaymentMismatchException;
 import io.emporium.payments.PaymentRequest;
 import io.emporium.payments.Payments;
+import io.emporium.payments.internal.Payment.Operation;
 import io.emporium.platform.Money;
 import org.jspecify.annotations.Nullable;
 
@@ -46,6 +47,11 @@ class PaymentService implements Payments {
 	}
 
 	@Override
+	public UUID open(PaymentRequest request) {
+		return this.authorizations.open(request);
+	}
+
+	@Override
 	public Authorization authorize(PaymentRequest request) {
 		Optional<Payment> earlier = this.payments.findByKey(request.idempotencyKey());
 		if (earlier.isPresent() && !earlier.get().amount().equals(request.amount())) {
@@ -60,8 +66,9 @@ class PaymentService implements Payments {
 	}
 
 	@Override
-	public void attach(UUID paymentId, UUID orderId) {
-		this.captures.attach(paymentId, orderId);
+	public void attach(Authorization authorization, UUID orderId) {
+		this.authorizations.recordOpened(authorization);
+		this.captures.attach(authorization.paymentId(), orderId);
 	}
 
 	@Override
@@ -85,12 +92,15 @@ class PaymentService implements Payments {
 	}
 
 	/**
-	 * Voids or refunds, for an order when {@code orderId} is given; a step the gateway
-	 * fails is recorded for the reconciliation job.
+	 * Voids or refunds, for an order when {@code orderId} is given, after learning from
+	 * the gateway what a PENDING authorization holds; a step the gateway fails is
+	 * recorded for the reconciliation job.
 	 */
 	void giveBack(UUID paymentId, @Nullable UUID orderId, String reason, boolean refundCaptured) {
-		this.reconciliations.openIfFailed(paymentId, orderId, reason,
-				this.settlements.giveBack(paymentId, orderId, reason, refundCaptured));
+		Attempt attempt = this.authorizations.recover(paymentId)
+				? this.settlements.giveBack(paymentId, orderId, reason, refundCaptured)
+				: Attempt.retry(Operation.VOID, null, "the gateway did not answer for a pending authorization");
+		this.reconciliations.openIfFailed(paymentId, orderId, reason, attempt);
 	}
 
 }

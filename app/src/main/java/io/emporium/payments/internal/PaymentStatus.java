@@ -2,11 +2,13 @@ package io.emporium.payments.internal;
 
 /**
  * Where a payment's money stands. Only an authorization can be captured or voided, and
- * only captured money can be refunded; refunds end in REFUNDED once all is back.
+ * only captured money can be refunded; refunds end in REFUNDED once all is back. PENDING
+ * is an authorization opened before the gateway was asked, whose answer is not recorded
+ * yet.
  */
 enum PaymentStatus {
 
-	AUTHORIZED, CAPTURED, VOIDED, REFUNDED, PARTIALLY_REFUNDED, DECLINED, FAILED;
+	PENDING, AUTHORIZED, CAPTURED, VOIDED, REFUNDED, PARTIALLY_REFUNDED, DECLINED, FAILED;
 
 	boolean capturable() {
 		return this == AUTHORIZED;

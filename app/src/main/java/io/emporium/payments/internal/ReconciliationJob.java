@@ -9,6 +9,7 @@ import java.util.UUID;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
+import io.emporium.payments.internal.Payment.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -40,16 +41,19 @@ class ReconciliationJob {
 
 	private final Settlements settlements;
 
+	private final Authorizations authorizations;
+
 	private final PaymentsProperties properties;
 
 	private final Clock clock;
 
 	private final Counter failures;
 
-	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, PaymentsProperties properties,
-			Clock clock, MeterRegistry meters) {
+	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, Authorizations authorizations,
+			PaymentsProperties properties, Clock clock, MeterRegistry meters) {
 		this.reconciliations = reconciliations;
 		this.settlements = settlements;
+		this.authorizations = authorizations;
 		this.properties = properties;
 		this.clock = clock;
 		this.failures = Counter.builder("emporium.payments.reconciliation.failures")
@@ -87,7 +91,9 @@ class ReconciliationJob {
 		try {
 			attempt = switch (record.operation()) {
 				case CAPTURE -> this.settlements.capture(record.paymentId(), requireOrder(record));
-				case VOID -> this.settlements.giveBack(record.paymentId(), record.orderId(), record.reason(), true);
+				case VOID -> this.authorizations.recover(record.paymentId())
+						? this.settlements.giveBack(record.paymentId(), record.orderId(), record.reason(), true)
+						: Attempt.retry(Operation.VOID, null, "the gateway did not answer for a pending authorization");
 				case REFUND -> this.settlements.retryRefund(requireRefund(record), record.orderId());
 				case AUTHORIZE -> throw new IllegalStateException("authorizations are never reconciled");
 			};

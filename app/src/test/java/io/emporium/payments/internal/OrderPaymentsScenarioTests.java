@@ -177,7 +177,7 @@ class OrderPaymentsScenarioTests {
 	private UUID placePaid(Authorization authorization) {
 		return this.transactions.execute(status -> {
 			UUID orderId = this.orders.placePaid(order(authorization.paymentId())).orderId();
-			this.payments.attach(authorization.paymentId(), orderId);
+			this.payments.attach(authorization, orderId);
 			return orderId;
 		});
 	}

@@ -146,7 +146,7 @@ class PaymentConcurrencyTests {
 	void capturesAPaymentGivenToItsOrderOnceWhenCapturesRace() throws Exception {
 		Authorization authorization = authorize(Money.of(999, "EUR"));
 		UUID order = UUID.randomUUID();
-		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), order));
+		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization, order));
 
 		race(Collections.nCopies(8, () -> {
 			this.payments.capture(authorization.paymentId(), order);

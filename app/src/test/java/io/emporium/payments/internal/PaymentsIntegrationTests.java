@@ -145,12 +145,12 @@ class PaymentsIntegrationTests {
 		Authorization authorization = authorize("tok_visa", PRICE);
 		UUID order = UUID.randomUUID();
 
-		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), order));
+		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization, order));
 
 		await().untilAsserted(() -> assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED"));
 		assertThat(this.rows.column(authorization, "order_id")).isEqualTo(order.toString());
 		assertThatExceptionOfType(ConflictException.class)
-			.isThrownBy(() -> this.payments.attach(authorization.paymentId(), UUID.randomUUID()));
+			.isThrownBy(() -> this.payments.attach(authorization, UUID.randomUUID()));
 		assertThatExceptionOfType(ConflictException.class)
 			.isThrownBy(() -> this.payments.capture(authorization.paymentId(), UUID.randomUUID()));
 		this.payments.capture(authorization.paymentId(), order);
@@ -171,7 +171,7 @@ class PaymentsIntegrationTests {
 				this.repository.claim(stranded.paymentId(), Operation.CAPTURE, order, this.clock.instant()))
 			.isTrue());
 		Authorization failing = authorize("tok_capture_fails", PRICE);
-		this.transactions.executeWithoutResult(status -> this.payments.attach(failing.paymentId(), UUID.randomUUID()));
+		this.transactions.executeWithoutResult(status -> this.payments.attach(failing, UUID.randomUUID()));
 		await().untilAsserted(
 				() -> assertThat(this.rows.calls(failing)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED"));
 
@@ -193,7 +193,7 @@ class PaymentsIntegrationTests {
 
 		assertThatExceptionOfType(IllegalStateException.class)
 			.isThrownBy(() -> this.transactions.executeWithoutResult(status -> {
-				this.payments.attach(authorization.paymentId(), UUID.randomUUID());
+				this.payments.attach(authorization, UUID.randomUUID());
 				throw new IllegalStateException("the order could not be recorded");
 			}));
 		this.payments.voidAuthorization(authorization.paymentId(), "checkout failed");
@@ -203,14 +203,14 @@ class PaymentsIntegrationTests {
 		assertThat(this.rows.column(authorization, "coalesce(cast(order_id as varchar(64)), 'none')"))
 			.isEqualTo("none");
 		assertThatExceptionOfType(ConflictException.class).isThrownBy(() -> this.transactions
-			.executeWithoutResult(status -> this.payments.attach(authorization.paymentId(), UUID.randomUUID())));
+			.executeWithoutResult(status -> this.payments.attach(authorization, UUID.randomUUID())));
 	}
 
 	@Test
 	void voidsAnAuthorizationNoOrderTookOnceItIsOld() {
 		Authorization orphan = authorize("tok_visa", PRICE);
 		Authorization attached = authorize("tok_visa", PRICE);
-		this.transactions.executeWithoutResult(status -> this.payments.attach(attached.paymentId(), UUID.randomUUID()));
+		this.transactions.executeWithoutResult(status -> this.payments.attach(attached, UUID.randomUUID()));
 		await().untilAsserted(() -> assertThat(this.rows.status(attached)).isEqualTo("CAPTURED"));
 
 		this.unclaimed.voidOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(9)));
@@ -369,6 +369,89 @@ class PaymentsIntegrationTests {
 		assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED");
 		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE FAILED",
 				"CAPTURE SUCCEEDED");
+	}
+
+	/**
+	 * The checkout's way: opened with the hold, authorized at the gateway, and the
+	 * approval recorded with the order, which then captures it; the token is kept only
+	 * while the payment is pending.
+	 */
+	@Test
+	void anOpenedAuthorizationIsRecordedWithItsOrder() {
+		PaymentRequest request = request("tok_visa", PRICE);
+		Authorization opened = opened(request);
+		assertThat(this.rows.status(opened)).isEqualTo("PENDING");
+		assertThat(this.rows.column(opened, "payment_token")).isEqualTo("tok_visa");
+
+		Authorization authorization = this.payments.authorize(request);
+		assertThat(this.rows.status(authorization)).isEqualTo("PENDING");
+		assertThat(this.rows.calls(authorization)).isEmpty();
+		UUID order = UUID.randomUUID();
+		this.transactions.executeWithoutResult(status -> this.payments.attach(authorization, order));
+
+		await().untilAsserted(() -> assertThat(this.rows.status(authorization)).isEqualTo("CAPTURED"));
+		assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "CAPTURE SUCCEEDED");
+		assertThat(this.rows.column(authorization, "gateway_reference")).isEqualTo(authorization.gatewayReference());
+		assertThat(this.rows.column(authorization, "coalesce(payment_token, 'none')")).isEqualTo("none");
+	}
+
+	/**
+	 * The gateway approved, and the node stopped before recording it: giving the payment
+	 * back (the checkout's undo, a takeover of its key, or the worker's sweep) asks the
+	 * gateway again under the same key, which answers the same, and voids that.
+	 */
+	@Test
+	void givingBackAnOpenedAuthorizationAsksTheGatewayWhatItHolds() {
+		PaymentRequest swept = request("tok_visa", PRICE);
+		opened(swept);
+		Authorization approved = this.payments.authorize(swept);
+		PaymentRequest undone = request("tok_mastercard", PRICE);
+		opened(undone);
+		Authorization alsoApproved = this.payments.authorize(undone);
+
+		this.payments.voidAuthorization(alsoApproved.paymentId(), "checkout failed");
+		while (this.unclaimed.voidOlderThanAllowed(this.clock.instant().plus(Duration.ofMinutes(11))) > 0) {
+		}
+
+		for (Authorization authorization : List.of(approved, alsoApproved)) {
+			assertThat(this.rows.status(authorization)).isEqualTo("VOIDED");
+			assertThat(this.rows.calls(authorization)).containsExactly("AUTHORIZE SUCCEEDED", "VOID SUCCEEDED");
+			assertThat(this.rows.column(authorization, "gateway_reference"))
+				.isEqualTo(authorization.gatewayReference());
+		}
+	}
+
+	/**
+	 * A gateway that cannot say what it holds leaves the payment pending and a void to
+	 * retry.
+	 */
+	@Test
+	void anOpenedAuthorizationTheGatewayCannotAnswerForIsGivenBackLater() {
+		Authorization opened = opened(request("tok_error", PRICE));
+
+		this.payments.voidAuthorization(opened.paymentId(), "checkout failed");
+
+		assertThat(this.rows.status(opened)).isEqualTo("PENDING");
+		assertThat(this.rows.calls(opened)).containsExactly("AUTHORIZE FAILED");
+		assertThat(this.jdbc.sql("""
+				select operation from payments_reconciliation where payment_id = :id and status = 'OPEN'""")
+			.param("id", opened.paymentId())
+			.query(String.class)
+			.list()).containsExactly("VOID");
+		// The gateway never answers for tok_error: close the record, so that other
+		// tests' reconciliation runs count only their own failures.
+		this.jdbc.sql("update payments_reconciliation set status = 'CLOSED', open_key = null where payment_id = :id")
+			.param("id", opened.paymentId())
+			.update();
+	}
+
+	/**
+	 * Opens the request's payment in a transaction of its own, as the checkout's hold
+	 * does.
+	 */
+	private Authorization opened(PaymentRequest request) {
+		UUID id = this.transactions.execute(status -> this.payments.open(request));
+		return new Authorization(id, "sandbox", "", request.amount(), "", "");
 	}
 
 	private Authorization authorize(String token, Money amount) {
