@@ -23,12 +23,14 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
 import org.springframework.modulith.events.IncompleteEventPublications;
@@ -49,17 +51,40 @@ class EventsConfiguration {
 
 	/**
 	 * Publications whose listener failed are tried again on a worker once they are
-	 * {@code resubmit-after} old; those a stopped node left in flight are republished at
-	 * the next start (spring.modulith.events.republish-outstanding-events-on-restart).
-	 * Each is claimed before it runs again, so two workers never both resubmit it.
+	 * {@code resubmit-after} old; each is claimed before it runs again, so two workers
+	 * never both resubmit it. Spring Modulith 2.0.3's JDBC registry ignores the minimum
+	 * age for failed publications (spring-modulith#1943), so the filter applies it.
 	 */
 	@Bean
-	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties) {
+	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties,
+			Clock clock) {
 		ResubmissionOptions options = ResubmissionOptions.defaults()
 			.withMinAge(properties.resubmitAfter())
-			.withBatchSize(properties.resubmitBatch());
+			.withBatchSize(properties.resubmitBatch())
+			.withFilter(publication -> publication.getPublicationDate()
+				.isBefore(clock.instant().minus(properties.resubmitAfter())));
 		return Tasks.recurring("platform-resubmit-events", FixedDelay.of(properties.resubmitEvery()))
 			.execute((instance, context) -> publications.resubmitIncompletePublications(options));
+	}
+
+	/**
+	 * In distributed mode a node that starts does not republish what is in flight (other
+	 * nodes may be running it); instead a worker marks failed what has been in flight for
+	 * {@code stale-after}, and the resubmission above runs it again. One node (embedded
+	 * mode) republishes all that is incomplete when it starts.
+	 */
+	@Bean
+	@Profile("distributed")
+	RecurringTask<Void> platformFailStaleEvents(JdbcClient jdbc, Clock clock, EventsProperties properties) {
+		StalePublications stale = new StalePublications(jdbc, clock);
+		return Tasks.recurring("platform-fail-stale-events", FixedDelay.of(properties.staleCheckEvery()))
+			.execute((instance, context) -> stale.markFailed(properties.staleAfter()));
+	}
+
+	/** See {@link CompletedPublicationsGuard}. */
+	@Bean
+	static CompletedPublicationsGuard completedPublicationsGuard(ObjectProvider<JdbcClient> jdbc) {
+		return new CompletedPublicationsGuard(jdbc);
 	}
 
 	/**
