@@ -33,6 +33,7 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.Externalized;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.RoutingTarget;
@@ -40,8 +41,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 
 /**
  * The event transport: in-process on one node; in distributed mode a RabbitMQ fan-out to
- * every node and the externalization of every module event to the store's topic exchange,
- * both through the event publication registry and publisher confirms (ADR 0014).
+ * every node and the externalization of the module events marked {@link Externalized} to
+ * the store's topic exchange, with publisher confirms (ADR 0014).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -185,14 +186,15 @@ class EventsConfiguration {
 		}
 
 		/**
-		 * Every module event goes to the topic exchange with its type as routing key
-		 * (e.g. {@code catalog.PriceChanged}), so outside consumers bind to what they
-		 * need.
+		 * The module events marked {@link Externalized} (the integration contract: what
+		 * an ERP, a warehouse, a mailer or analytics need) go to the topic exchange with
+		 * their type as routing key (e.g. {@code catalog.PriceChanged}), so outside
+		 * consumers bind to what they need. The steps inside a checkout stay inside.
 		 */
 		@Bean
 		EventExternalizationConfiguration eventExternalization(TopicExchange eventsExchange) {
 			return EventExternalizationConfiguration.externalizing()
-				.select(EventCodec::isModuleEvent)
+				.select(EventExternalizationConfiguration.annotatedAsExternalized().and(EventCodec::isModuleEvent))
 				.routeAll(event -> RoutingTarget.forTarget(eventsExchange.getName()).andKey(EventCodec.typeOf(event)))
 				.build();
 		}

@@ -2,6 +2,8 @@ package io.emporium.platform.events;
 
 import java.nio.charset.StandardCharsets;
 import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
 import java.util.UUID;
 
 import org.jspecify.annotations.Nullable;
@@ -60,6 +62,26 @@ final class OutsideConsumer implements AutoCloseable {
 			}
 		}
 		return null;
+	}
+
+	/**
+	 * The routing keys of the messages that arrive until one with {@code last} arrives,
+	 * that one included; fails if none does within {@code patience}.
+	 */
+	List<String> keysUntil(String last, Duration patience) {
+		List<String> keys = new ArrayList<>();
+		long deadline = System.nanoTime() + patience.toNanos();
+		long left;
+		while ((left = deadline - System.nanoTime()) > 0) {
+			Message message = this.receiver.receive(this.queue.getName(), Math.max(1, left / 1_000_000));
+			if (message != null) {
+				keys.add(message.getMessageProperties().getReceivedRoutingKey());
+				if (keys.getLast().equals(last)) {
+					return keys;
+				}
+			}
+		}
+		throw new AssertionError("no " + last + " within " + patience + ", only " + keys);
 	}
 
 	@Override
