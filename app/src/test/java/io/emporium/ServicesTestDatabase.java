@@ -40,7 +40,7 @@ public class ServicesTestDatabase implements EnvironmentPostProcessor, Ordered {
 	/** Set by the Maven profile {@code services}. */
 	public static final String SWITCH = "emporium.test.services";
 
-	static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
+	public static final String SERVER = "jdbc:postgresql://127.0.0.1:5432/";
 
 	private static final String PREFIX = "emporium_it_";
 

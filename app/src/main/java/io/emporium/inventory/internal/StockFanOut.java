@@ -1,50 +1,112 @@
 package io.emporium.inventory.internal;
 
+import java.util.concurrent.Executor;
+
 import io.emporium.inventory.StockCounted;
 import io.emporium.inventory.StockReleased;
 import io.emporium.inventory.StockReserved;
 import io.emporium.inventory.StockReturned;
 import io.emporium.platform.FanOut;
+import io.micrometer.core.instrument.Counter;
+import io.micrometer.core.instrument.MeterRegistry;
+import org.slf4j.Logger;
+import org.slf4j.LoggerFactory;
 
+import org.springframework.beans.factory.annotation.Qualifier;
 import org.springframework.context.annotation.Profile;
-import org.springframework.modulith.events.ApplicationModuleListener;
+import org.springframework.context.event.EventListener;
+import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.annotation.Propagation;
+import org.springframework.transaction.support.TransactionSynchronization;
+import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells every node about committed changes of availability, so each forgets those SKUs.
- * The event publication registry keeps each change until the fan-out confirmed it. A
- * single node already forgets its own changes, so there is nothing to tell in embedded
- * mode. (Confirming a hold leaves availability as it is.)
+ * Sent once the change committed, off the committing thread, and not kept in the event
+ * publication registry: a lost message delays another node only until its availability
+ * cache expires ({@code emporium.inventory.availability-ttl}), while a registry row for
+ * every reservation was a cost of every order (ADR 0014). A failed send is logged and
+ * counted, not retried. A single node already forgets its own changes, so there is
+ * nothing to tell in embedded mode. (Confirming a hold leaves availability as it is.)
  */
 @Component
 @Profile("distributed")
 class StockFanOut {
 
+	private static final Logger log = LoggerFactory.getLogger(StockFanOut.class);
+
 	private final FanOut fanOut;
 
-	StockFanOut(FanOut fanOut) {
+	private final Executor executor;
+
+	private final Counter lost;
+
+	StockFanOut(FanOut fanOut, @Qualifier("applicationTaskExecutor") Executor executor, MeterRegistry meters) {
 		this.fanOut = fanOut;
+		this.executor = executor;
+		this.lost = Counter.builder("emporium.inventory.fanout.lost")
+			.description(
+					"Stock changes not sent to the other nodes; they see them once their availability cache expires")
+			.register(meters);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@EventListener
 	void on(StockReserved event) {
-		this.fanOut.publish(event);
+		afterCommit(event);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@EventListener
 	void on(StockReleased event) {
-		this.fanOut.publish(event);
+		afterCommit(event);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@EventListener
 	void on(StockReturned event) {
-		this.fanOut.publish(event);
+		afterCommit(event);
 	}
 
-	@ApplicationModuleListener(propagation = Propagation.NOT_SUPPORTED)
+	@EventListener
 	void on(StockCounted event) {
-		this.fanOut.publish(event);
+		afterCommit(event);
+	}
+
+	private void afterCommit(Object event) {
+		if (TransactionSynchronizationManager.isSynchronizationActive()) {
+			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
+				@Override
+				public void afterCommit() {
+					send(event);
+				}
+			});
+		}
+		else {
+			send(event);
+		}
+	}
+
+	private void send(Object event) {
+		try {
+			this.executor.execute(() -> {
+				try {
+					this.fanOut.publish(event);
+				}
+				catch (RuntimeException ex) {
+					lost(event, ex);
+				}
+			});
+		}
+		catch (TaskRejectedException ex) {
+			lost(event, ex);
+		}
+	}
+
+	private void lost(Object event, RuntimeException ex) {
+		this.lost.increment();
+		log.atWarn()
+			.setMessage("stock change not sent to the other nodes")
+			.addKeyValue("event", event.getClass().getSimpleName())
+			.addKeyValue("reason", ex.toString())
+			.log();
 	}
 
 }

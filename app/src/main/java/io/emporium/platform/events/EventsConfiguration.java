@@ -23,14 +23,17 @@ import org.springframework.amqp.rabbit.core.RabbitTemplate;
 import org.springframework.amqp.rabbit.listener.ConsumeOkEvent;
 import org.springframework.amqp.rabbit.listener.SimpleMessageListenerContainer;
 import org.springframework.amqp.rabbit.config.SimpleRabbitListenerEndpoint;
+import org.springframework.beans.factory.ObjectProvider;
 import org.springframework.boot.context.properties.EnableConfigurationProperties;
 import org.springframework.context.ApplicationEventPublisher;
 import org.springframework.context.ApplicationListener;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.context.annotation.Profile;
+import org.springframework.jdbc.core.simple.JdbcClient;
 import org.springframework.modulith.events.CompletedEventPublications;
 import org.springframework.modulith.events.EventExternalizationConfiguration;
+import org.springframework.modulith.events.Externalized;
 import org.springframework.modulith.events.IncompleteEventPublications;
 import org.springframework.modulith.events.ResubmissionOptions;
 import org.springframework.modulith.events.RoutingTarget;
@@ -38,8 +41,8 @@ import org.springframework.modulith.events.support.DelegatingEventExternalizer;
 
 /**
  * The event transport: in-process on one node; in distributed mode a RabbitMQ fan-out to
- * every node and the externalization of every module event to the store's topic exchange,
- * both through the event publication registry and publisher confirms (ADR 0014).
+ * every node and the externalization of the module events marked {@link Externalized} to
+ * the store's topic exchange, with publisher confirms (ADR 0014).
  */
 @Configuration(proxyBeanMethods = false)
 @EnableConfigurationProperties(EventsProperties.class)
@@ -49,17 +52,40 @@ class EventsConfiguration {
 
 	/**
 	 * Publications whose listener failed are tried again on a worker once they are
-	 * {@code resubmit-after} old; those a stopped node left in flight are republished at
-	 * the next start (spring.modulith.events.republish-outstanding-events-on-restart).
-	 * Each is claimed before it runs again, so two workers never both resubmit it.
+	 * {@code resubmit-after} old; each is claimed before it runs again, so two workers
+	 * never both resubmit it. Spring Modulith 2.0.3's JDBC registry ignores the minimum
+	 * age for failed publications (spring-modulith#1943), so the filter applies it.
 	 */
 	@Bean
-	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties) {
+	RecurringTask<Void> platformResubmitEvents(IncompleteEventPublications publications, EventsProperties properties,
+			Clock clock) {
 		ResubmissionOptions options = ResubmissionOptions.defaults()
 			.withMinAge(properties.resubmitAfter())
-			.withBatchSize(properties.resubmitBatch());
+			.withBatchSize(properties.resubmitBatch())
+			.withFilter(publication -> publication.getPublicationDate()
+				.isBefore(clock.instant().minus(properties.resubmitAfter())));
 		return Tasks.recurring("platform-resubmit-events", FixedDelay.of(properties.resubmitEvery()))
 			.execute((instance, context) -> publications.resubmitIncompletePublications(options));
+	}
+
+	/**
+	 * In distributed mode a node that starts does not republish what is in flight (other
+	 * nodes may be running it); instead a worker marks failed what has been in flight for
+	 * {@code stale-after}, and the resubmission above runs it again. One node (embedded
+	 * mode) republishes all that is incomplete when it starts.
+	 */
+	@Bean
+	@Profile("distributed")
+	RecurringTask<Void> platformFailStaleEvents(JdbcClient jdbc, Clock clock, EventsProperties properties) {
+		StalePublications stale = new StalePublications(jdbc, clock);
+		return Tasks.recurring("platform-fail-stale-events", FixedDelay.of(properties.staleCheckEvery()))
+			.execute((instance, context) -> stale.markFailed(properties.staleAfter()));
+	}
+
+	/** See {@link CompletedPublicationsGuard}. */
+	@Bean
+	static CompletedPublicationsGuard completedPublicationsGuard(ObjectProvider<JdbcClient> jdbc) {
+		return new CompletedPublicationsGuard(jdbc);
 	}
 
 	/**
@@ -160,14 +186,15 @@ class EventsConfiguration {
 		}
 
 		/**
-		 * Every module event goes to the topic exchange with its type as routing key
-		 * (e.g. {@code catalog.PriceChanged}), so outside consumers bind to what they
-		 * need.
+		 * The module events marked {@link Externalized} (the integration contract: what
+		 * an ERP, a warehouse, a mailer or analytics need) go to the topic exchange with
+		 * their type as routing key (e.g. {@code catalog.PriceChanged}), so outside
+		 * consumers bind to what they need. The steps inside a checkout stay inside.
 		 */
 		@Bean
 		EventExternalizationConfiguration eventExternalization(TopicExchange eventsExchange) {
 			return EventExternalizationConfiguration.externalizing()
-				.select(EventCodec::isModuleEvent)
+				.select(EventExternalizationConfiguration.annotatedAsExternalized().and(EventCodec::isModuleEvent))
 				.routeAll(event -> RoutingTarget.forTarget(eventsExchange.getName()).andKey(EventCodec.typeOf(event)))
 				.build();
 		}
