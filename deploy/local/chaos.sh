@@ -120,10 +120,11 @@ stock() { # sku -> "on_hand reserved"
 		tr '|' ' '
 }
 
-# Payments that hold or took money without an order, among those made since the given time.
+# Payments that hold or took money without an order (PENDING ones may hold it at the gateway),
+# among those made since the given time.
 charges_without_order() { # since (epoch seconds)
 	psql_emporium -c "select count(*) from payments_payment p where p.created_at >= to_timestamp($1)
-		and p.status in ('AUTHORIZED', 'CAPTURED') and not exists (select 1 from orders_order o where o.payment_id = p.id)"
+		and p.status in ('PENDING', 'AUTHORIZED', 'CAPTURED') and not exists (select 1 from orders_order o where o.payment_id = p.id)"
 }
 
 incomplete_publications() { # -> the largest count any node reports (NaN when unreadable)

@@ -105,9 +105,11 @@ class Purchase {
 		if (earlierCart != null && !earlierCart.equals(priced.fingerprint())) {
 			throw IdempotencyKeys.keyReused();
 		}
+		UUID paymentId = priced.total().nothing() ? null : this.payments.open(paymentRequest(claim, command, priced));
+		// Last: every checkout of a SKU waits for its stock row until this transaction
+		// ends.
 		ReservationId reservation = this.inventory
 			.reserve(cart.lines().stream().map(line -> new StockLine(line.sku(), line.quantity())).toList());
-		UUID paymentId = priced.total().nothing() ? null : this.payments.open(paymentRequest(claim, command, priced));
 		return new HeldCart(priced, reservation, paymentId);
 	}
 

@@ -18,9 +18,9 @@ import org.springframework.transaction.annotation.Transactional;
 /**
  * The last step of a purchase, all or nothing in one transaction: check the claim still
  * owns the key (and hold its row), record the paid order, give it its payment (recording
- * the gateway's approval), confirm its stock, close the cart under the claim and store
- * the key's answer. If any part fails nothing of it stays, and the caller gives back what
- * it held.
+ * the gateway's approval), close the cart under the claim, store the key's answer and
+ * confirm its stock. If any part fails nothing of it stays, and the caller gives back
+ * what it held.
  */
 @Component
 class Settlement {
@@ -59,9 +59,12 @@ class Settlement {
 		if (authorization != null) {
 			this.payments.attach(authorization, order.orderId());
 		}
-		this.inventory.confirm(reservation, order.orderId());
 		this.carts.checkedOut(command.cartId(), claim, order.orderId());
-		return this.outcomes.completed(claim, command.cartId(), order);
+		CheckoutOutcome outcome = this.outcomes.completed(claim, command.cartId(), order);
+		// Last: every checkout of a SKU waits for its stock row until this transaction
+		// ends.
+		this.inventory.confirm(reservation, order.orderId());
+		return outcome;
 	}
 
 }

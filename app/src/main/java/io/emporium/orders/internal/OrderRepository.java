@@ -90,15 +90,16 @@ class OrderRepository {
 	 * {@code before} was read; false means another writer won.
 	 */
 	boolean changeStatus(Order before, Order after) {
+		// The version names the state read, status included. A status condition here let
+		// PostgreSQL pick the status index and read every paid order for each change.
 		int rows = this.jdbc.sql("""
 				update orders_order set status = :to, version = :nextVersion, updated_at = :at
-				where id = :id and version = :version and status = :from""")
+				where id = :id and version = :version""")
 			.param("to", after.status().name())
 			.param("nextVersion", after.version())
 			.param("at", utc(after.updatedAt()))
 			.param("id", before.id())
 			.param("version", before.version())
-			.param("from", before.status().name())
 			.update();
 		return rows == 1;
 	}
