@@ -275,9 +275,7 @@ public class Shoppers {
 				try {
 					untilAnswered("cart", () -> call("cart", "POST", "/api/v1/carts", "", null))
 						.flatMap(body -> find(CART_ID, body))
-						.filter(cart -> untilAnswered("add",
-								() -> call("add", "POST", "/api/v1/carts/" + cart + "/items", item, null))
-							.isPresent())
+						.filter(cart -> addOnce(cart, sku, item))
 						.ifPresent(ready::add);
 				}
 				finally {
@@ -290,6 +288,35 @@ public class Shoppers {
 		}
 		count("carts_ready", ready.size());
 		return new ArrayList<>(ready);
+	}
+
+	/**
+	 * Adds the item to the cart once: an add that got no answer may have been done, so the
+	 * cart is read before it is sent again (as a shopper's page shows the cart), and a cart
+	 * never ends with the SKU twice.
+	 */
+	boolean addOnce(String cart, String sku, String item) {
+		while (true) {
+			Answer answer = call("add", "POST", "/api/v1/carts/" + cart + "/items", item, null);
+			if (answer.status >= 200 && answer.status < 300) {
+				return true;
+			}
+			if (answer.status >= 400 && answer.status < 500 && answer.status != 409 && answer.status != 429) {
+				return false;
+			}
+			if (System.currentTimeMillis() > this.deadline) {
+				count("add_unfinished", 1);
+				return false;
+			}
+			pause(answer);
+			Optional<String> current = untilAnswered("cart", () -> call("cart", "GET", "/api/v1/carts/" + cart, null, null));
+			if (current.isEmpty()) {
+				return false;
+			}
+			if (current.get().contains("\"sku\":\"" + sku + "\"")) {
+				return true;
+			}
+		}
 	}
 
 	Optional<String> untilAnswered(String step, Request request) {

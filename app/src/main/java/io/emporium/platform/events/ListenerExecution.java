@@ -28,7 +28,7 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 	 * Listeners in flight finish at shutdown (for at most 10 s); those still waiting stay
 	 * incomplete in the registry and are resubmitted.
 	 */
-	ListenerExecution(@Value("${emporium.events.listener-threads:8}") int threads) {
+	ListenerExecution(@Value("${emporium.events.listener-threads:64}") int threads) {
 		this.executor = new BoundedVirtualThreads("events-", threads, 10_000);
 	}
 
