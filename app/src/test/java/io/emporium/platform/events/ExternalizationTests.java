@@ -50,7 +50,7 @@ class ExternalizationTests extends HttpTestSupport {
 		try (OutsideConsumer erp = new OutsideConsumer(namespace(), "#")) {
 
 			checkout(cart);
-			List<String> received = erp.keysUntil("payments.PaymentCaptured", PATIENCE);
+			List<String> received = erp.keysUntilAll(LIFECYCLE, PATIENCE);
 
 			assertThat(received).containsAll(LIFECYCLE).doesNotContainAnyElementsOf(INSIDE);
 			assertThat(this.jdbc.sql("""

@@ -65,10 +65,11 @@ final class OutsideConsumer implements AutoCloseable {
 	}
 
 	/**
-	 * The routing keys of the messages that arrive until one with {@code last} arrives,
-	 * that one included; fails if none does within {@code patience}.
+	 * The routing keys of the messages that arrive until every one of {@code expected}
+	 * has (externalized events keep no order among themselves); fails if they do not all
+	 * arrive within {@code patience}.
 	 */
-	List<String> keysUntil(String last, Duration patience) {
+	List<String> keysUntilAll(List<String> expected, Duration patience) {
 		List<String> keys = new ArrayList<>();
 		long deadline = System.nanoTime() + patience.toNanos();
 		long left;
@@ -76,12 +77,12 @@ final class OutsideConsumer implements AutoCloseable {
 			Message message = this.receiver.receive(this.queue.getName(), Math.max(1, left / 1_000_000));
 			if (message != null) {
 				keys.add(message.getMessageProperties().getReceivedRoutingKey());
-				if (keys.getLast().equals(last)) {
+				if (keys.containsAll(expected)) {
 					return keys;
 				}
 			}
 		}
-		throw new AssertionError("no " + last + " within " + patience + ", only " + keys);
+		throw new AssertionError("not all of " + expected + " arrived within " + patience + "; got " + keys);
 	}
 
 	@Override
