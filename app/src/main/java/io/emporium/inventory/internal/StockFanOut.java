@@ -6,6 +6,7 @@ import io.emporium.inventory.StockCounted;
 import io.emporium.inventory.StockReleased;
 import io.emporium.inventory.StockReserved;
 import io.emporium.inventory.StockReturned;
+import io.emporium.platform.AfterCommit;
 import io.emporium.platform.FanOut;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,8 +18,6 @@ import org.springframework.context.annotation.Profile;
 import org.springframework.context.event.EventListener;
 import org.springframework.core.task.TaskRejectedException;
 import org.springframework.stereotype.Component;
-import org.springframework.transaction.support.TransactionSynchronization;
-import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
  * Tells every node about committed changes of availability, so each forgets those SKUs.
@@ -52,36 +51,22 @@ class StockFanOut {
 
 	@EventListener
 	void on(StockReserved event) {
-		afterCommit(event);
+		AfterCommit.run(() -> send(event));
 	}
 
 	@EventListener
 	void on(StockReleased event) {
-		afterCommit(event);
+		AfterCommit.run(() -> send(event));
 	}
 
 	@EventListener
 	void on(StockReturned event) {
-		afterCommit(event);
+		AfterCommit.run(() -> send(event));
 	}
 
 	@EventListener
 	void on(StockCounted event) {
-		afterCommit(event);
-	}
-
-	private void afterCommit(Object event) {
-		if (TransactionSynchronizationManager.isSynchronizationActive()) {
-			TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-				@Override
-				public void afterCommit() {
-					send(event);
-				}
-			});
-		}
-		else {
-			send(event);
-		}
+		AfterCommit.run(() -> send(event));
 	}
 
 	private void send(Object event) {

@@ -8,6 +8,7 @@ import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
 import io.emporium.payments.internal.PaymentRepository.Attached;
+import io.emporium.platform.AfterCommit;
 import io.emporium.platform.BoundedVirtualThreads;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
@@ -17,7 +18,6 @@ import org.slf4j.LoggerFactory;
 import org.springframework.beans.factory.DisposableBean;
 import org.springframework.context.annotation.Bean;
 import org.springframework.context.annotation.Configuration;
-import org.springframework.transaction.support.TransactionSynchronization;
 import org.springframework.transaction.support.TransactionSynchronizationManager;
 
 /**
@@ -76,12 +76,7 @@ class Captures implements DisposableBean {
 		if (!TransactionSynchronizationManager.isSynchronizationActive()) {
 			throw new IllegalStateException("a payment is given to its order in the order's transaction");
 		}
-		TransactionSynchronizationManager.registerSynchronization(new TransactionSynchronization() {
-			@Override
-			public void afterCommit() {
-				Captures.this.threads.execute(() -> captureLogged(paymentId, orderId));
-			}
-		});
+		AfterCommit.run(() -> this.threads.execute(() -> captureLogged(paymentId, orderId)));
 	}
 
 	/**

@@ -97,10 +97,18 @@ class PaymentService implements Payments {
 	 * recorded for the reconciliation job.
 	 */
 	void giveBack(UUID paymentId, @Nullable UUID orderId, String reason, boolean refundCaptured) {
-		Attempt attempt = this.authorizations.recover(paymentId)
+		this.reconciliations.openIfFailed(paymentId, orderId, reason,
+				tryGiveBack(paymentId, orderId, reason, refundCaptured));
+	}
+
+	/**
+	 * One attempt to give the money back, as {@link #giveBack} and the reconciliation job
+	 * make it: a PENDING payment is first recovered from the gateway.
+	 */
+	Attempt tryGiveBack(UUID paymentId, @Nullable UUID orderId, String reason, boolean refundCaptured) {
+		return this.authorizations.recover(paymentId)
 				? this.settlements.giveBack(paymentId, orderId, reason, refundCaptured)
 				: Attempt.retry(Operation.VOID, null, "the gateway did not answer for a pending authorization");
-		this.reconciliations.openIfFailed(paymentId, orderId, reason, attempt);
 	}
 
 }

@@ -9,7 +9,6 @@ import java.util.UUID;
 import com.github.kagkarlsson.scheduler.task.helper.RecurringTask;
 import com.github.kagkarlsson.scheduler.task.helper.Tasks;
 import com.github.kagkarlsson.scheduler.task.schedule.FixedDelay;
-import io.emporium.payments.internal.Payment.Operation;
 import io.micrometer.core.instrument.Counter;
 import io.micrometer.core.instrument.MeterRegistry;
 import org.slf4j.Logger;
@@ -41,7 +40,7 @@ class ReconciliationJob {
 
 	private final Settlements settlements;
 
-	private final Authorizations authorizations;
+	private final PaymentService payments;
 
 	private final PaymentsProperties properties;
 
@@ -49,11 +48,11 @@ class ReconciliationJob {
 
 	private final Counter failures;
 
-	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, Authorizations authorizations,
+	ReconciliationJob(Reconciliations reconciliations, Settlements settlements, PaymentService payments,
 			PaymentsProperties properties, Clock clock, MeterRegistry meters) {
 		this.reconciliations = reconciliations;
 		this.settlements = settlements;
-		this.authorizations = authorizations;
+		this.payments = payments;
 		this.properties = properties;
 		this.clock = clock;
 		this.failures = Counter.builder("emporium.payments.reconciliation.failures")
@@ -91,9 +90,7 @@ class ReconciliationJob {
 		try {
 			attempt = switch (record.operation()) {
 				case CAPTURE -> this.settlements.capture(record.paymentId(), requireOrder(record));
-				case VOID -> this.authorizations.recover(record.paymentId())
-						? this.settlements.giveBack(record.paymentId(), record.orderId(), record.reason(), true)
-						: Attempt.retry(Operation.VOID, null, "the gateway did not answer for a pending authorization");
+				case VOID -> this.payments.tryGiveBack(record.paymentId(), record.orderId(), record.reason(), true);
 				case REFUND -> this.settlements.retryRefund(requireRefund(record), record.orderId());
 				case AUTHORIZE -> throw new IllegalStateException("authorizations are never reconciled");
 			};

@@ -7,7 +7,6 @@ import io.emporium.platform.BoundedVirtualThreads;
 import org.springframework.aop.interceptor.AsyncUncaughtExceptionHandler;
 import org.springframework.aop.interceptor.SimpleAsyncUncaughtExceptionHandler;
 import org.springframework.beans.factory.DisposableBean;
-import org.springframework.beans.factory.annotation.Value;
 import org.springframework.context.annotation.Configuration;
 import org.springframework.scheduling.annotation.AsyncConfigurer;
 
@@ -28,8 +27,8 @@ class ListenerExecution implements AsyncConfigurer, DisposableBean {
 	 * Listeners in flight finish at shutdown (for at most 10 s); those still waiting stay
 	 * incomplete in the registry and are resubmitted.
 	 */
-	ListenerExecution(@Value("${emporium.events.listener-threads:64}") int threads) {
-		this.executor = new BoundedVirtualThreads("events-", threads, 10_000);
+	ListenerExecution(EventsProperties properties) {
+		this.executor = new BoundedVirtualThreads("events-", properties.listenerThreads(), 10_000);
 	}
 
 	@Override

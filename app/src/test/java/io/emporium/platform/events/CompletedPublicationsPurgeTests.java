@@ -19,7 +19,7 @@ class CompletedPublicationsPurgeTests {
 		CompletedEventPublications completed = mock(CompletedEventPublications.class);
 		EventsProperties properties = new EventsProperties(Duration.ofSeconds(5), Duration.ofSeconds(10),
 				Duration.ofSeconds(30), 1000, Duration.ofHours(2), Duration.ofMinutes(10), Duration.ofMinutes(5),
-				Duration.ofMinutes(1));
+				Duration.ofMinutes(1), 64);
 		RecurringTask<Void> purge = new EventsConfiguration().platformPurgeCompletedEvents(completed, properties);
 
 		purge.execute(new TaskInstance<>(purge.getName(), RecurringTask.INSTANCE), null);
