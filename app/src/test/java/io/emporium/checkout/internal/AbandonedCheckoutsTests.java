@@ -90,6 +90,42 @@ class AbandonedCheckoutsTests extends CheckoutFaultsSupport {
 		});
 	}
 
+	/**
+	 * As a checkout does now: the payment opened PENDING with the hold, the gateway's
+	 * approval not yet recorded when the node died. The takeover asks the gateway again
+	 * under the payment's key, records the approval and voids it.
+	 */
+	@Test
+	void voidsAPendingPaymentWhoseApprovalTheNodeNeverRecorded() {
+		String sku = this.store.product(1500, 4);
+		String cartId = this.store.cartWith(this.store.api(), sku, 1);
+		String key = UUID.randomUUID().toString();
+		Owned owned = (Owned) this.keys.claim(key, Digests.sha256(key), cartId);
+		PaymentRequest request = new PaymentRequest(Purchase.paymentKey(owned.claim()), "tok_visa",
+				Money.of(1500, "EUR"), cartId);
+		this.carts.claimForCheckout(cartId, Caller.ANONYMOUS, owned.claim());
+		this.keys.recordHold(owned.claim(), () -> {
+			this.payments.open(request);
+			return Holds.of(sku, 1, this.inventory.reserve(List.of(new StockLine(sku, 1))));
+		});
+		this.payments.authorize(request);
+		assertThat(this.store.payments(cartId)).singleElement()
+			.satisfies(payment -> assertThat(payment.path("status").asText()).isEqualTo("PENDING"));
+		StaleKeys.makeStale(this.jdbc, key);
+
+		this.abandoned.abandonStale(Instant.now());
+
+		await().untilAsserted(() -> {
+			assertThat(this.store.payments(cartId)).singleElement().satisfies(payment -> {
+				assertThat(payment.path("status").asText()).isEqualTo("VOIDED");
+				assertThat(payment.path("calls")).extracting(call -> call.path("operation").asText())
+					.containsExactly("AUTHORIZE", "VOID");
+			});
+			assertThat(this.store.stock(sku)).isEqualTo(new StoreFixture.Level(4, 0));
+			assertThat(this.store.cartStatus(this.store.api(), cartId)).isEqualTo("ACTIVE");
+		});
+	}
+
 	@Test
 	void leavesAnAttemptThatIsStillMakingProgressAlone() {
 		String sku = this.store.product(1500, 4);
